@@ -1,0 +1,145 @@
+package org.skaben;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.LifecycleStrategySupport;
+import org.flywaydb.core.Flyway;
+import org.skaben.api.DeviceApi;
+import org.skaben.broker.EmbeddedBroker;
+import org.skaben.cup.CupBuilder;
+import org.skaben.cup.PingBuilder;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.DeviceRepository;
+import org.skaben.device.DeviceTypeRepository;
+import org.skaben.device.KeepalivePolicy;
+import org.skaben.device.LastSeenTracker;
+import org.skaben.handler.InfoReader;
+import org.skaben.handler.KeepaliveCheck;
+import org.skaben.handler.SupHandler;
+import org.skaben.journal.JournalRepository;
+import org.skaben.protocol.PacketReader;
+import org.skaben.protocol.ServerClock;
+
+/**
+ * Wires the server from application.properties: the embedded broker (started before the routes, stopped
+ * after them), the database (migrated by Flyway), and the beans the routes call by name.
+ */
+public class SkabenConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Settings settings = new Settings(camel);
+        EmbeddedBroker broker = startBroker(settings);
+        HikariDataSource dataSource = dataSource(settings);
+        configureMqtt(camel, settings);
+
+        ServerClock clock = new ServerClock();
+        DeviceRegistry registry = new DeviceRegistry(new DeviceRepository(dataSource),
+                new DeviceTypeRepository(dataSource), settings.bool("skaben.devices.auto-register"));
+        LastSeenTracker lastSeen = new LastSeenTracker(registry);
+        long keepaliveTimeout = settings.integer("skaben.keepalive.timeout-seconds");
+        if (keepaliveTimeout <= settings.integer("skaben.ping.interval-seconds")) {
+            throw new IllegalArgumentException("skaben.keepalive.timeout-seconds must be larger than "
+                    + "skaben.ping.interval-seconds");
+        }
+
+        Registry beans = camel.getRegistry();
+        beans.bind("dataSource", dataSource);
+        beans.bind("serverClock", clock);
+        beans.bind("deviceRegistry", registry);
+        beans.bind("lastSeen", lastSeen);
+        beans.bind("packetReader", new PacketReader(settings.integer("skaben.mqtt.max-payload-bytes"),
+                settings.integer("skaben.mqtt.max-json-depth")));
+        beans.bind("keepaliveCheck", new KeepaliveCheck(registry, new KeepalivePolicy(keepaliveTimeout), clock));
+        beans.bind("supHandler", new SupHandler(registry));
+        beans.bind("infoReader", new InfoReader(registry));
+        beans.bind("cupBuilder", new CupBuilder(registry, clock));
+        beans.bind("pingBuilder", new PingBuilder(registry, clock));
+        beans.bind("deviceApi", new DeviceApi(registry, lastSeen, new JournalRepository(dataSource),
+                keepaliveTimeout * 1000));
+        if (broker != null) {
+            beans.bind("embeddedBroker", broker);
+        }
+
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                // after the routes: the MQTT endpoints disconnect before the broker goes away
+                dataSource.close();
+                if (broker != null) {
+                    try {
+                        broker.stop();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("embedded broker did not stop cleanly", e);
+                    }
+                }
+            }
+        });
+    }
+
+    private static EmbeddedBroker startBroker(Settings settings) throws Exception {
+        if (!settings.bool("skaben.mqtt.embedded")) {
+            return null;
+        }
+        EmbeddedBroker broker = new EmbeddedBroker(settings.text("skaben.mqtt.host"),
+                settings.integer("skaben.mqtt.port"), settings.text("skaben.mqtt.data-dir"));
+        broker.start();
+        return broker;
+    }
+
+    private static HikariDataSource dataSource(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("skaben-db");
+        config.setJdbcUrl(settings.text("skaben.db.url"));
+        config.setUsername(settings.text("skaben.db.username"));
+        config.setPassword(settings.text("skaben.db.password"));
+        config.setMaximumPoolSize(settings.integer("skaben.db.pool-size"));
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** Broker address and credentials once for every paho-mqtt5 endpoint, so the routes name only topics. */
+    private static void configureMqtt(CamelContext camel, Settings settings) {
+        PahoMqtt5Component mqtt = camel.getComponent("paho-mqtt5", PahoMqtt5Component.class);
+        mqtt.getConfiguration().setBrokerUrl(settings.text("skaben.mqtt.url"));
+        String user = settings.text("skaben.mqtt.username");
+        if (!user.isBlank()) {
+            mqtt.getConfiguration().setUserName(user);
+            mqtt.getConfiguration().setPassword(settings.text("skaben.mqtt.password"));
+        }
+        mqtt.getConfiguration().setAutomaticReconnect(true);
+        mqtt.getConfiguration().setMaxReconnectDelay(5000);
+    }
+
+    /** Reads skaben.* settings through Camel's properties (file, -D, environment). */
+    private record Settings(CamelContext camel) {
+        String text(String key) {
+            return camel.getPropertiesComponent().resolveProperty(key).map(String::trim).orElse("");
+        }
+
+        boolean bool(String key) {
+            return Boolean.parseBoolean(required(key));
+        }
+
+        int integer(String key) {
+            try {
+                return Integer.parseInt(required(key));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be an integer", e);
+            }
+        }
+
+        private String required(String key) {
+            String value = text(key);
+            if (value.isEmpty()) {
+                throw new IllegalArgumentException("missing setting " + key);
+            }
+            return value;
+        }
+    }
+}

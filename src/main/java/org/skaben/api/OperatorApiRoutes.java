@@ -1,0 +1,106 @@
+package org.skaben.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.Json;
+
+import java.util.Map;
+
+/**
+ * The game master's REST API (JSON over the embedded HTTP server). Java reads better than YAML for a table
+ * of endpoints; every change is journaled with source "operator" and reaches the devices at once.
+ */
+public class OperatorApiRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
+
+        onException(ApiException.class).handled(true)
+                .process(e -> error(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class).status()));
+        onException(DeviceRegistry.NotFound.class).handled(true).process(e -> error(e, 404));
+        onException(Exception.class).handled(true).process(e -> error(e, 500));
+
+        // whoever calls the API is the game master: the journal says so
+        interceptFrom("direct:api-*").setHeader("skabenSource", constant("operator"));
+
+        rest("/api").produces("application/json")
+                .get("/devices").routeId("rest-devices").to("direct:api-devices")
+                .get("/devices/{uid}").routeId("rest-device").to("direct:api-device")
+                .put("/devices/{uid}/config").routeId("rest-device-config").to("direct:api-device-config")
+                .post("/devices/{uid}/sync").routeId("rest-device-sync").to("direct:api-device-sync")
+                .get("/types").routeId("rest-types").to("direct:api-types")
+                .put("/types/{type}").routeId("rest-type-save").to("direct:api-type-save")
+                .post("/types/{type}/sync").routeId("rest-type-sync").to("direct:api-type-sync")
+                .post("/sync").routeId("rest-sync").to("direct:api-sync")
+                .get("/events").routeId("rest-events").to("direct:api-events");
+
+        from("direct:api-devices").routeId("api-devices")
+                .setBody(method("deviceApi", "devices")).to("direct:api-reply");
+        from("direct:api-device").routeId("api-device")
+                .setBody(method("deviceApi", "device(${header.uid})")).to("direct:api-reply");
+
+        from("direct:api-device-config").routeId("api-device-config")
+                .setHeader("skabenUid", method("deviceApi", "updateConfig(${header.uid}, ${bodyAs(String)}, ${header.overwrite})"))
+                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader("skabenOverwrite", simple("${header.overwrite} == 'true'"))
+                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
+                .setHeader("skabenKind", constant("config"))
+                .to("direct:journal")
+                .setHeader("skabenCupReason", constant("config saved by operator"))
+                .setHeader("skabenCupManual", constant(true))
+                .to("direct:cup-push")
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:api-reply");
+
+        from("direct:api-device-sync").routeId("api-device-sync")
+                .setHeader("skabenUid", method("deviceApi", "requireDevice(${header.uid})"))
+                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader("skabenCupReason", constant("sync requested by operator"))
+                .setHeader("skabenCupManual", constant(true))
+                .to("direct:cup-push")
+                .process(e -> e.getMessage().setBody(Map.of("uid", e.getMessage().getHeader("skabenUid"),
+                        "sent", e.getMessage().getHeader("skabenTaskId") != null,
+                        "task_id", String.valueOf(e.getMessage().getHeader("skabenTaskId")))))
+                .to("direct:api-reply");
+
+        from("direct:api-types").routeId("api-types")
+                .setBody(method("deviceApi", "types")).to("direct:api-reply");
+        from("direct:api-type-save").routeId("api-type-save")
+                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
+                .setBody(method("deviceApi", "saveType(${header.type}, ${bodyAs(String)})"))
+                .setHeader("skabenType", header("type"))
+                .setHeader("skabenKind", constant("type"))
+                .to("direct:journal")
+                .to("direct:api-reply");
+
+        from("direct:api-type-sync").routeId("api-type-sync")
+                .setHeader("skabenType", method("deviceApi", "requireType(${header.type})"))
+                .setHeader("skabenCupReason", constant("type sync requested by operator"))
+                .to("direct:sync-type")
+                .setBody(simple("{\"type\": \"${header.skabenType}\", \"synced\": true}"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+        from("direct:api-sync").routeId("api-sync")
+                .setHeader("skabenCupReason", constant("sync requested by operator"))
+                .to("direct:sync-all")
+                .setBody(constant("{\"synced\": true}"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+
+        from("direct:api-events").routeId("api-events")
+                .setBody(method("deviceApi", "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit})"))
+                .to("direct:api-reply");
+
+        from("direct:api-reply").routeId("api-reply")
+                .process(e -> e.getMessage().setBody(Json.write(e.getMessage().getBody())))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+    }
+
+    private static void error(Exchange exchange, int status) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String message = cause == null ? "unknown error" : cause.getMessage();
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(Json.write(Map.of("error", message == null ? cause.getClass().getSimpleName() : message)));
+    }
+}

@@ -1,0 +1,165 @@
+package org.skaben.device;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.skaben.protocol.Packet;
+import org.skaben.protocol.PacketRefused;
+
+/**
+ * Devices and device types as the routes see them: read from memory (every packet needs them), written
+ * through to the database first. All changes go through here, so the cache stays true.
+ */
+public class DeviceRegistry {
+
+    public static final String KNOWN = "known";
+    public static final String REGISTERED = "registered";
+    public static final String BROADCAST = "broadcast";
+
+    private final DeviceRepository devices;
+    private final DeviceTypeRepository types;
+    private final boolean autoRegister;
+    private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
+    private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
+
+    public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
+        this.devices = devices;
+        this.types = types;
+        this.autoRegister = autoRegister;
+        types.findAll().forEach(t -> typeCache.put(t.name(), t));
+        devices.findAll().forEach(d -> deviceCache.put(d.uid(), d));
+    }
+
+    /**
+     * Checks that a packet's device may talk to the server, registering a new device when allowed.
+     * Returns {@link #KNOWN}, {@link #REGISTERED} or {@link #BROADCAST}; refuses everything else.
+     */
+    public String admit(Packet packet) {
+        DeviceType type = typeCache.get(packet.type());
+        if (type == null) {
+            throw new PacketRefused("unknown device type '" + packet.type() + "'");
+        }
+        if (!type.active()) {
+            throw new PacketRefused("device type '" + type.name() + "' is switched off");
+        }
+        if (packet.topic().isBroadcast()) {
+            if (type.smart() || !"cup".equals(packet.command())) {
+                throw new PacketRefused("the broadcast address 'all' is only for a simple type's CUP request");
+            }
+            return BROADCAST;
+        }
+        Device device = deviceCache.get(packet.uid());
+        if (device != null) {
+            if (!device.type().equals(type.name())) {
+                throw new PacketRefused("device " + device.uid() + " is registered as " + device.type()
+                        + ", not " + type.name());
+            }
+            return KNOWN;
+        }
+        if (!autoRegister) {
+            throw new PacketRefused("device " + packet.uid() + " is not registered and auto-registration is off");
+        }
+        register(type, packet.uid());
+        return REGISTERED;
+    }
+
+    public Device register(DeviceType type, String uid) {
+        return deviceCache.computeIfAbsent(uid, key -> {
+            Map<String, Object> config = type.smart() ? type.defaultConfig() : Map.of();
+            Device device = new Device(uid, type.name(), config, Map.of(), ConfigHasher.hash(config), null, false,
+                    System.currentTimeMillis());
+            devices.insert(device);
+            return device;
+        });
+    }
+
+    public Optional<Device> find(String uid) {
+        return Optional.ofNullable(deviceCache.get(uid));
+    }
+
+    public Device require(String uid) {
+        return find(uid).orElseThrow(() -> new NotFound("device " + uid + " is not registered"));
+    }
+
+    public List<Device> devices() {
+        List<Device> all = new ArrayList<>(deviceCache.values());
+        all.sort(Comparator.comparing(Device::type).thenComparing(Device::uid));
+        return all;
+    }
+
+    public Optional<DeviceType> type(String name) {
+        return Optional.ofNullable(typeCache.get(name));
+    }
+
+    public DeviceType requireType(String name) {
+        return type(name).orElseThrow(() -> new NotFound("device type " + name + " does not exist"));
+    }
+
+    public List<DeviceType> types() {
+        List<DeviceType> all = new ArrayList<>(typeCache.values());
+        all.sort(Comparator.comparing(DeviceType::name));
+        return all;
+    }
+
+    public List<String> activeTypeNames() {
+        return types().stream().filter(DeviceType::active).map(DeviceType::name).toList();
+    }
+
+    public DeviceType saveType(DeviceType type) {
+        return typeCache.compute(type.name(), (name, old) -> {
+            types.save(type);
+            return type;
+        });
+    }
+
+    /** Who gets a CUP when a type is synced: each device of a smart type, the broadcast address of a simple one. */
+    public List<String> cupTargets(String typeName) {
+        DeviceType type = requireType(typeName);
+        if (!type.smart()) {
+            return List.of("all");
+        }
+        return devices().stream().filter(d -> d.type().equals(typeName)).map(Device::uid).toList();
+    }
+
+    /** The hash of the config the server holds for this device (a simple device holds its type's config). */
+    public String serverHash(Device device) {
+        DeviceType type = requireType(device.type());
+        return type.smart() ? device.hash() : ConfigHasher.hash(type.defaultConfig());
+    }
+
+    /** A SUP's accepted fields become the reported state and part of the config the server holds. */
+    public Device applyReported(String uid, Map<String, Object> fields) {
+        return update(uid, d -> d.withReported(ConfigMerger.apply(d.reportedState(), fields, false),
+                ConfigMerger.apply(d.config(), fields, false)));
+    }
+
+    public Device updateConfig(String uid, Map<String, Object> changes, boolean overwrite) {
+        return update(uid, d -> d.withConfig(ConfigMerger.apply(d.config(), changes, overwrite)));
+    }
+
+    public Device setOverride(String uid, boolean override) {
+        return update(uid, d -> d.withOverride(override));
+    }
+
+    private Device update(String uid, java.util.function.UnaryOperator<Device> change) {
+        Device updated = deviceCache.computeIfPresent(uid, (key, old) -> {
+            Device next = change.apply(old);
+            devices.update(next);
+            return next;
+        });
+        if (updated == null) {
+            throw new NotFound("device " + uid + " is not registered");
+        }
+        return updated;
+    }
+
+    /** Something asked for does not exist. */
+    public static class NotFound extends RuntimeException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.skaben.device;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The device table. Last-seen times are written in batches by the last-seen-flush route instead. */
+public class DeviceRepository {
+
+    private static final String COLUMNS =
+            "uid, device_type, config, reported_state, config_hash, last_seen, manual_override, registered_at";
+    private static final RowMapper<Device> ROW = (rs, n) -> new Device(
+            rs.getString("uid"), rs.getString("device_type"),
+            Json.readObject(rs.getString("config")), Json.readObject(rs.getString("reported_state")),
+            rs.getString("config_hash"), (Long) rs.getObject("last_seen", Long.class), rs.getBoolean("manual_override"),
+            rs.getLong("registered_at"));
+
+    private final JdbcTemplate jdbc;
+
+    public DeviceRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public List<Device> findAll() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM device ORDER BY device_type, uid", ROW);
+    }
+
+    public void insert(Device d) {
+        jdbc.update("INSERT INTO device (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                d.uid(), d.type(), Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.lastSeen(),
+                d.override(), d.registeredAt());
+    }
+
+    public void update(Device d) {
+        int rows = jdbc.update("UPDATE device SET config = ?, reported_state = ?, config_hash = ?, manual_override = ? "
+                + "WHERE uid = ?", Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.override(), d.uid());
+        if (rows != 1) {
+            throw new IllegalStateException("device " + d.uid() + " is not in the database");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.skaben.handler;
+
+import java.util.Map;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.Json;
+import org.skaben.protocol.Packet;
+import org.skaben.protocol.PacketRefused;
+
+/** INFO: an event is a JSON object (a simple device may send a plain string). */
+public class InfoReader {
+
+    private final DeviceRegistry registry;
+
+    public InfoReader(DeviceRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The event as JSON, for the journal and the rules. */
+    public String describe(Packet info) {
+        Object event = info.datahold();
+        if (event instanceof Map<?, ?> map && !map.isEmpty()) {
+            return Json.write(event);
+        }
+        if (event instanceof String text && !text.isEmpty() && !registry.requireType(info.type()).smart()) {
+            return Json.write(text);
+        }
+        throw new PacketRefused("INFO datahold must be a non-empty JSON object");
+    }
+}

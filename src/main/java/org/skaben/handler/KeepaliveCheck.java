@@ -1,0 +1,27 @@
+package org.skaben.handler;
+
+import org.skaben.device.Device;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.KeepalivePolicy;
+import org.skaben.protocol.Packet;
+import org.skaben.protocol.ServerClock;
+
+/** PONG: does this device need its config again? */
+public class KeepaliveCheck {
+
+    private final DeviceRegistry registry;
+    private final KeepalivePolicy policy;
+    private final ServerClock clock;
+
+    public KeepaliveCheck(DeviceRegistry registry, KeepalivePolicy policy, ServerClock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The reason for a CUP, or null. */
+    public String check(Packet pong) {
+        Device device = registry.require(pong.uid());
+        return policy.cupReason(clock.nowSeconds(), pong.timestamp(), pong.hash(), registry.serverHash(device));
+    }
+}

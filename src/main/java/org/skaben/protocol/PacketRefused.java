@@ -1,0 +1,19 @@
+package org.skaben.protocol;
+
+/**
+ * A packet the server will not process, with the reason a game master or device maker reads in the journal.
+ * Validation failures are final: the error policy records them and never retries.
+ */
+public class PacketRefused extends RuntimeException {
+
+    private final String reason;
+
+    public PacketRefused(String reason) {
+        super(reason, null, false, false);
+        this.reason = reason;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,1 @@
+UPDATE device SET last_seen = :#lastSeen WHERE uid = :#uid
