@@ -8,6 +8,8 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.skaben.api.DeviceApi;
 import org.skaben.broker.EmbeddedBroker;
 import org.skaben.cup.CupBuilder;
@@ -29,6 +31,8 @@ import org.skaben.protocol.ServerClock;
  * after them), the database (migrated by Flyway), and the beans the routes call by name.
  */
 public class SkabenConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SkabenConfiguration.class);
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -88,6 +92,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         EmbeddedBroker broker = new EmbeddedBroker(settings.text("skaben.mqtt.host"),
                 settings.integer("skaben.mqtt.port"), settings.text("skaben.mqtt.data-dir"));
         broker.start();
+        LOG.info("Embedded MQTT broker listening on {}:{}", broker.host(), broker.port());
         return broker;
     }
 
@@ -107,6 +112,7 @@ public class SkabenConfiguration implements CamelConfiguration {
     private static void configureMqtt(CamelContext camel, Settings settings) {
         PahoMqtt5Component mqtt = camel.getComponent("paho-mqtt5", PahoMqtt5Component.class);
         mqtt.getConfiguration().setBrokerUrl(settings.text("skaben.mqtt.url"));
+        LOG.info("Routes use the MQTT broker at {}", settings.text("skaben.mqtt.url"));
         String user = settings.text("skaben.mqtt.username");
         if (!user.isBlank()) {
             mqtt.getConfiguration().setUserName(user);
@@ -119,7 +125,8 @@ public class SkabenConfiguration implements CamelConfiguration {
     /** Reads skaben.* settings through Camel's properties (file, -D, environment). */
     private record Settings(CamelContext camel) {
         String text(String key) {
-            return camel.getPropertiesComponent().resolveProperty(key).map(String::trim).orElse("");
+            // resolvePropertyPlaceholders resolves nested {{...}} against every source (overrides, -D, environment)
+            return camel.resolvePropertyPlaceholders("{{?" + key + "}}").trim();
         }
 
         boolean bool(String key) {

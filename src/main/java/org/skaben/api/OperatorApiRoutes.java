@@ -45,7 +45,7 @@ public class OperatorApiRoutes extends RouteBuilder {
         from("direct:api-device-config").routeId("api-device-config")
                 .setHeader("skabenUid", method("deviceApi", "updateConfig(${header.uid}, ${bodyAs(String)}, ${header.overwrite})"))
                 .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
-                .setHeader("skabenOverwrite", simple("${header.overwrite} == 'true'"))
+                .setHeader("skabenOverwrite", header("overwrite"))
                 .setHeader("skabenDetail", simple("${bodyAs(String)}"))
                 .setHeader("skabenKind", constant("config"))
                 .to("direct:journal")

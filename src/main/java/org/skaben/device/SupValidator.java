@@ -29,7 +29,7 @@ public final class SupValidator {
             String kind = type.supFields().get(field.getKey());
             if (kind == null) {
                 throw new PacketRefused("field '" + printable(field.getKey()) + "' may not be changed by a "
-                        + type.name() + " device (allowed: " + String.join(", ", type.supFields().keySet()) + ")");
+                        + type.name() + " device (allowed: " + String.join(", ", new java.util.TreeSet<>(type.supFields().keySet())) + ")");
             }
             accepted.put(field.getKey(), coerce(field.getKey(), kind, field.getValue()));
         }

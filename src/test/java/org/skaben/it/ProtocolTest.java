@@ -1,0 +1,234 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.skaben.device.ConfigHasher;
+import org.skaben.device.Json;
+
+/** protocol.md section 4, row by row, from a real MQTT 3.1.1 device through the broker to the database and back. */
+class ProtocolTest extends SkabenAppTestSupport {
+
+    private static final Duration QUIET = Duration.ofMillis(1500);
+
+    /** A lock that asked for its config at start-up, as the deployed client does. */
+    private TestDevice startedLock() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}, \"task_id\": \"start1\"}");
+        lock.await("cup");
+        return lock;
+    }
+
+    private String storedHash(String uid) {
+        return db().queryForObject("SELECT config_hash FROM device WHERE uid = ?", String.class, uid);
+    }
+
+    @Test
+    void pingGoesToEveryActiveTypeWithTheServerTime() throws Exception {
+        for (String type : new String[] {"lock", "terminal", "rgb", "scl", "pwr", "box"}) {
+            TestDevice d = device(type, newUid());
+            TestDevice.Received ping = d.await("ping", Duration.ofSeconds(5));
+            assertEquals(type + "/all/ping", ping.topic());
+            long ts = ((Number) ping.json().get("timestamp")).longValue();
+            assertTrue(Math.abs(now() - ts) <= 2, "server time in PING: " + ts);
+            assertEquals(1, ping.json().size(), "PING carries only the timestamp");
+        }
+    }
+
+    @Test
+    void pongInStepIsRecordedAsSeenWithoutACup() throws Exception {
+        TestDevice lock = startedLock();
+        long before = System.currentTimeMillis();
+        lock.send("pong", "{\"timestamp\": " + (now() - 10) + ", \"hash\": \"" + storedHash(lock.uid()) + "\"}");
+        Long seen = eventually(() -> db().queryForObject("SELECT last_seen FROM device WHERE uid = ? AND last_seen >= ?",
+                Long.class, lock.uid(), before));
+        assertTrue(seen <= System.currentTimeMillis(), "last seen is server time");
+        lock.assertNone("cup", QUIET);
+    }
+
+    @Test
+    void pongLaggingBeyondTheKeepaliveTimeoutGetsACup() throws Exception {
+        TestDevice lock = startedLock();
+        lock.send("pong", "{\"timestamp\": " + (now() - 120) + ", \"hash\": \"" + storedHash(lock.uid()) + "\"}");
+        TestDevice.Received cup = lock.await("cup");
+        assertEquals("lock/" + lock.uid() + "/cup", cup.topic());
+        assertEquals(storedHash(lock.uid()), cup.datahold().get("hash"));
+        assertTrue(String.valueOf(journal(lock.uid(), "cup").get(0).get("detail")).contains("keepalive lag"));
+    }
+
+    @Test
+    void pongWithAnotherHashGetsACup() throws Exception {
+        TestDevice lock = startedLock();
+        lock.send("pong", "{\"timestamp\": " + now() + ", \"hash\": \"deadbeef\"}");
+        assertEquals(storedHash(lock.uid()), lock.await("cup").datahold().get("hash"));
+        assertTrue(String.valueOf(journal(lock.uid(), "cup").get(0).get("detail")).contains("config hash drift"));
+    }
+
+    @Test
+    void cupRequestIsAnsweredEveryTimeWithHashAndTaskIdInsideDatahold() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}, \"task_id\": \"a1\"}");
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}, \"task_id\": \"a2\"}");
+        TestDevice.Received first = lock.await("cup");
+        TestDevice.Received second = lock.await("cup");
+        Map<String, Object> datahold = first.datahold();
+        assertEquals(true, datahold.get("closed"));
+        assertEquals(10, datahold.get("timer"));
+        String hash = storedHash(lock.uid());
+        assertEquals(hash, datahold.get("hash"));
+        assertEquals(first.json().get("task_id"), datahold.get("task_id"));
+        assertEquals(hash, first.json().get("hash"));
+        assertFalse(first.json().containsKey("overwrite"), "a normal CUP merges");
+        Map<String, Object> config = Json.readObject(db().queryForObject("SELECT config FROM device WHERE uid = ?",
+                String.class, lock.uid()));
+        assertEquals(ConfigHasher.hash(config), hash, "the hash covers the config the server holds");
+        assertTrue(Math.abs(now() - ((Number) first.json().get("timestamp")).longValue()) <= 2);
+        assertTrue(((Number) second.json().get("timestamp")).longValue()
+                >= ((Number) first.json().get("timestamp")).longValue(), "server time never decreases");
+        assertEquals(2, (int) db().queryForObject("SELECT COUNT(*) FROM cup_delivery WHERE uid = ? AND status = 'sent'",
+                Integer.class, lock.uid()));
+        assertEquals(1, journal(lock.uid(), "registered").size());
+    }
+
+    @Test
+    void simpleFirmwareAsksForItsTypeConfigOnTheBroadcastAddress() throws Exception {
+        assertEquals(200, http("PUT", "/api/types/rgb", "{\"config\": {\"RGB\": \"FF0000/3000/1000/C\"}}").statusCode());
+        TestDevice rgb = device("rgb", newUid());
+        rgb.sendRaw("ask/rgb/all/cup", "{\"timestamp\": 1}".getBytes());
+        TestDevice.Received cup = rgb.await("cup");
+        assertEquals("rgb/all/cup", cup.topic());
+        assertEquals(Map.of("RGB", "FF0000/3000/1000/C"), cup.datahold(), "a simple device's datahold is its whole config");
+        assertNotNull(cup.json().get("hash"));
+    }
+
+    @Test
+    void savingAConfigPushesItAtOnceMergedOrOverwritten() throws Exception {
+        TestDevice lock = startedLock();
+        var response = http("PUT", "/api/devices/" + lock.uid() + "/config", "{\"closed\": false, \"timer\": 30}");
+        assertEquals(200, response.statusCode(), response.body());
+        Map<String, Object> datahold = lock.await("cup").datahold();
+        assertEquals(false, datahold.get("closed"));
+        assertEquals(30, datahold.get("timer"));
+        assertEquals(false, datahold.get("sound"), "merge keeps the other keys");
+        assertEquals(storedHash(lock.uid()), datahold.get("hash"));
+        assertEquals(1, journal(lock.uid(), "config").size());
+
+        http("PUT", "/api/devices/" + lock.uid() + "/config?overwrite=true", "{\"closed\": true}");
+        TestDevice.Received overwrite = lock.await("cup");
+        assertEquals(true, overwrite.json().get("overwrite"));
+        assertEquals(true, overwrite.datahold().get("FORCE"));
+        assertEquals(Map.of("closed", true), Json.readObject(db().queryForObject(
+                "SELECT config FROM device WHERE uid = ?", String.class, lock.uid())));
+    }
+
+    @Test
+    void syncSendsACupToADeviceATypeOrEverything() throws Exception {
+        TestDevice lock = startedLock();
+        TestDevice scl = device("scl", newUid());
+        assertEquals(200, http("POST", "/api/devices/" + lock.uid() + "/sync", null).statusCode());
+        lock.await("cup");
+        assertEquals(200, http("POST", "/api/types/lock/sync", null).statusCode());
+        lock.await("cup");
+        assertEquals(200, http("POST", "/api/sync", null).statusCode());
+        lock.await("cup");
+        assertEquals("scl/all/cup", scl.await("cup").topic());
+    }
+
+    @Test
+    void aDeviceUnderOverrideGetsNoAutomaticCup() throws Exception {
+        TestDevice lock = startedLock();
+        db().update("UPDATE device SET manual_override = TRUE WHERE uid = ?", lock.uid());
+        // the registry caches devices: change the flag the way the server does
+        context.getRegistry().lookupByNameAndType("deviceRegistry", org.skaben.device.DeviceRegistry.class)
+                .setOverride(lock.uid(), true);
+        lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
+        lock.assertNone("cup", QUIET);
+        http("POST", "/api/devices/" + lock.uid() + "/sync", null);
+        lock.await("cup");
+    }
+
+    @Test
+    void supIsSavedMergedIntoTheConfigAndNotEchoed() throws Exception {
+        TestDevice lock = startedLock();
+        String oldHash = storedHash(lock.uid());
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"task_id\": \"s1\", \"datahold\": {\"closed\": false}}");
+        eventually(() -> journal(lock.uid(), "sup"));
+        Map<String, Object> config = Json.readObject(db().queryForObject("SELECT config FROM device WHERE uid = ?",
+                String.class, lock.uid()));
+        assertEquals(false, config.get("closed"), "the next CUP must not slam the door shut");
+        assertEquals(Map.of("closed", false), Json.readObject(db().queryForObject(
+                "SELECT reported_state FROM device WHERE uid = ?", String.class, lock.uid())));
+        assertEquals("{\"closed\":false}", journal(lock.uid(), "sup").get(0).get("detail"));
+        lock.assertNone("cup", QUIET);
+        // the device still holds the old hash: its next PONG shows drift and one CUP brings both sides together
+        lock.send("pong", "{\"timestamp\": " + now() + ", \"hash\": \"" + oldHash + "\"}");
+        TestDevice.Received cup = lock.await("cup");
+        assertEquals(false, cup.datahold().get("closed"));
+        assertEquals(storedHash(lock.uid()), cup.datahold().get("hash"));
+    }
+
+    @Test
+    void invalidSupIsRefusedNothingSavedAndTheAuthoritativeConfigSent() throws Exception {
+        TestDevice lock = startedLock();
+        String before = db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid());
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"closed\": false, \"acl\": {\"1\": [1]}}}");
+        TestDevice.Received cup = lock.await("cup");
+        assertEquals(true, cup.datahold().get("closed"));
+        assertTrue(String.valueOf(journal(lock.uid(), "refused").get(0).get("detail"))
+                .startsWith("field 'acl' may not be changed by a lock device"));
+        assertEquals(before, db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid()));
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"blocked\": \"yes\"}}");
+        lock.await("cup");
+        assertEquals("field 'blocked' must be a boolean", journal(lock.uid(), "refused").get(0).get("detail"));
+    }
+
+    @Test
+    void infoIsJournaledForTheRules() throws Exception {
+        TestDevice lock = startedLock();
+        NotifyProbe events = new NotifyProbe(context, "game-events");
+        lock.send("info", "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"access\", \"content\": \"123456\", \"success\": true}}");
+        var rows = eventually(() -> journal(lock.uid(), "info"));
+        assertEquals("{\"content\":\"123456\",\"success\":true,\"type\":\"access\"}", rows.get(0).get("detail"));
+        assertEquals("device", rows.get(0).get("source"));
+        events.assertReached();
+        lock.assertNone("cup", QUIET);
+    }
+
+    @Test
+    void ackAndNackAreRecordedAgainstTheDeliveryAndNeverAnswered() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
+        TestDevice.Received cup = lock.await("cup");
+        String taskId = (String) cup.datahold().get("task_id");
+        lock.send("ack", "{\"timestamp\": " + now() + ", \"hash\": \"" + cup.datahold().get("hash") + "\", \"task_id\": \"" + taskId + "\"}");
+        eventually(() -> "ack".equals(db().queryForObject("SELECT status FROM cup_delivery WHERE task_id = ?",
+                String.class, taskId)));
+        assertTrue(String.valueOf(journal(lock.uid(), "ack").get(0).get("detail")).startsWith("task " + taskId));
+
+        http("POST", "/api/devices/" + lock.uid() + "/sync", null);
+        String second = (String) lock.await("cup").datahold().get("task_id");
+        lock.send("nack", "{\"timestamp\": " + now() + ", \"task_id\": \"" + second + "\"}");
+        eventually(() -> "nack".equals(db().queryForObject("SELECT status FROM cup_delivery WHERE task_id = ?",
+                String.class, second)));
+        lock.send("ack", "{\"timestamp\": " + now() + ", \"task_id\": \"never-sent\"}");
+        eventually(() -> journal(lock.uid(), "ack").size() == 2);
+        assertTrue(String.valueOf(journal(lock.uid(), "ack").get(0).get("detail")).contains("no such CUP"));
+        lock.assertNone("cup", QUIET);
+    }
+
+    @Test
+    void anUnknownDeviceIsRegisteredWithItsTypeDefaultsAndSentItsConfig() throws Exception {
+        TestDevice terminal = device("terminal", newUid());
+        terminal.send("pong", "{\"timestamp\": " + now() + "}");
+        TestDevice.Received cup = terminal.await("cup");
+        assertEquals(false, cup.datahold().get("powered"));
+        assertEquals("terminal", db().queryForObject("SELECT device_type FROM device WHERE uid = ?", String.class,
+                terminal.uid()));
+        assertEquals(1, journal(terminal.uid(), "registered").size());
+    }
+}

@@ -1,0 +1,108 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.skaben.device.Json;
+
+/**
+ * A device as deployed in the field: MQTT 3.1.1, QoS 0, clean session, client id {@code <type>_<uid>},
+ * subscribed to {@code <type>/all/#} and {@code <type>/<uid>/#}. Keeps every packet the server sends it.
+ */
+public final class TestDevice implements AutoCloseable {
+
+    /** A packet the device received. */
+    public record Received(String topic, String payload) {
+        public Map<String, Object> json() {
+            return Json.readObject(payload);
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> datahold() {
+            return (Map<String, Object>) json().get("datahold");
+        }
+    }
+
+    private final String type;
+    private final String uid;
+    private final MqttClient client;
+    private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+
+    public TestDevice(String brokerUrl, String type, String uid) throws MqttException {
+        this.type = type;
+        this.uid = uid;
+        client = new MqttClient(brokerUrl, type + "_" + uid, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setCleanSession(true);
+        options.setKeepAliveInterval(60);
+        client.connect(options);
+        client.subscribe(new String[] {type + "/all/#", type + "/" + uid + "/#"}, new int[] {0, 0},
+                new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::receive, this::receive});
+    }
+
+    private void receive(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+        inbox.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+    }
+
+    public String uid() {
+        return uid;
+    }
+
+    public void send(String command, String json) throws MqttException {
+        sendRaw("ask/" + type + "/" + uid + "/" + command, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void sendRaw(String topic, byte[] payload) throws MqttException {
+        client.publish(topic, payload, 0, false);
+    }
+
+    /** The next packet whose topic ends with /suffix, skipping others (PINGs above all). */
+    public Received await(String suffix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Received r = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r != null && r.topic().endsWith("/" + suffix)) {
+                return r;
+            }
+        }
+        return fail("no " + suffix + " reached " + type + "/" + uid + " within " + timeout);
+    }
+
+    public Received await(String suffix) throws InterruptedException {
+        return await(suffix, Duration.ofSeconds(10));
+    }
+
+    /** Nothing ending with /suffix arrives for the given time. */
+    public void assertNone(String suffix, Duration quiet) throws InterruptedException {
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (System.nanoTime() < deadline) {
+            Received r = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r != null && r.topic().endsWith("/" + suffix)) {
+                assertNull(r, "unexpected " + r.topic() + " " + r.payload());
+            }
+        }
+    }
+
+    public void clear() {
+        inbox.clear();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
+    }
+}
