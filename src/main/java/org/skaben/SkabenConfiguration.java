@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
@@ -60,6 +61,9 @@ public class SkabenConfiguration implements CamelConfiguration {
                 settings.integer("skaben.mqtt.max-json-depth")));
         beans.bind("keepaliveCheck", new KeepaliveCheck(registry, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
+        JdbcMessageIdRepository taskIds = new JdbcMessageIdRepository(dataSource, "skaben-task-ids");
+        taskIds.setCreateTableIfNotExists(false); // Flyway owns the schema (V3__task_ids.sql)
+        beans.bind("taskIds", taskIds);
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("cupBuilder", new CupBuilder(registry, clock));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));

@@ -44,6 +44,20 @@ public class DeviceApi {
         return view(registry.require(uid(uid)));
     }
 
+    /** Registers a device by hand ({"uid", "type"}), as needed when auto-registration is off. Returns its uid. */
+    public String register(String body) {
+        Map<String, Object> request = object(body);
+        if (!(request.get("uid") instanceof String raw) || !(request.get("type") instanceof String typeName)) {
+            throw new ApiException(400, "expected {\"uid\": \"<mac>\", \"type\": \"<device type>\"}");
+        }
+        String id = uid(raw);
+        if (registry.find(id).isPresent()) {
+            throw new ApiException(409, "device " + id + " is already registered");
+        }
+        registry.register(registry.requireType(typeName), id);
+        return id;
+    }
+
     /** A registered device's normalised uid; 404 when there is none. */
     public String requireDevice(String uid) {
         return registry.require(uid(uid)).uid();

@@ -28,6 +28,7 @@ public class OperatorApiRoutes extends RouteBuilder {
 
         rest("/api").produces("application/json")
                 .get("/devices").routeId("rest-devices").to("direct:api-devices")
+                .post("/devices").routeId("rest-device-register").to("direct:api-device-register")
                 .get("/devices/{uid}").routeId("rest-device").to("direct:api-device")
                 .put("/devices/{uid}/config").routeId("rest-device-config").to("direct:api-device-config")
                 .post("/devices/{uid}/sync").routeId("rest-device-sync").to("direct:api-device-sync")
@@ -41,6 +42,18 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setBody(method("deviceApi", "devices")).to("direct:api-reply");
         from("direct:api-device").routeId("api-device")
                 .setBody(method("deviceApi", "device(${header.uid})")).to("direct:api-reply");
+
+        from("direct:api-device-register").routeId("api-device-register")
+                .setHeader("skabenUid", method("deviceApi", "register(${bodyAs(String)})"))
+                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader("skabenKind", constant("registered"))
+                .setHeader("skabenDetail", constant("registered by operator"))
+                .to("direct:journal")
+                .setHeader("skabenCupReason", constant("registration"))
+                .setHeader("skabenCupManual", constant(true))
+                .to("direct:cup-push")
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:api-reply")
+                .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
         from("direct:api-device-config").routeId("api-device-config")
                 .setHeader("skabenUid", method("deviceApi", "updateConfig(${header.uid}, ${bodyAs(String)}, ${header.overwrite})"))

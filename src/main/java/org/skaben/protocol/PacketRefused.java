@@ -16,4 +16,14 @@ public class PacketRefused extends RuntimeException {
     public String reason() {
         return reason;
     }
+
+    /** The reason of the refusal behind an exception (Camel wraps what a bean throws), or its message. */
+    public static String reasonOf(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PacketRefused refused) {
+                return refused.reason();
+            }
+        }
+        return error == null ? null : String.valueOf(error.getMessage());
+    }
 }

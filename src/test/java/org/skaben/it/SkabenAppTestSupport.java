@@ -34,6 +34,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
     protected int mqttPort;
     protected int httpPort;
     protected String brokerUrl;
+    protected String dbUrl;
     private String instance;
     private final List<TestDevice> devices = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,7 +58,8 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         props.put("skaben.mqtt.data-dir", "target/broker-" + instance);
         props.put("skaben.http.host", "127.0.0.1");
         props.put("skaben.http.port", String.valueOf(httpPort));
-        props.put("skaben.db.url", "jdbc:hsqldb:mem:skaben-" + instance + ";hsqldb.tx=mvcc");
+        dbUrl = "jdbc:hsqldb:mem:skaben-" + instance + ";hsqldb.tx=mvcc";
+        props.put("skaben.db.url", dbUrl);
         props.put("skaben.ping.interval-seconds", "1");
         props.put("skaben.retry.delay-millis", "10");
         props.put("camel.main.routes-reload-enabled", "false");
