@@ -1,6 +1,7 @@
 package org.skaben.api;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.skaben.device.DeviceRegistry;
@@ -19,9 +20,12 @@ public class OperatorApiRoutes extends RouteBuilder {
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
 
         onException(ApiException.class).handled(true)
-                .process(e -> error(e, e.getProperty(Exchange.EXCEPTION_CAUGHT, ApiException.class).status()));
-        onException(DeviceRegistry.NotFound.class).handled(true).process(e -> error(e, 404));
-        onException(Exception.class).handled(true).process(e -> error(e, 500));
+                .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)));
+        onException(DeviceRegistry.NotFound.class).handled(true)
+                .process(e -> error(e, 404, cause(e, DeviceRegistry.NotFound.class)));
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.ERROR, "operator API failed: ${exception}")
+                .process(e -> error(e, 500, cause(e, Exception.class)));
 
         // whoever calls the API is the game master: the journal says so
         interceptFrom("direct:api-*").setHeader("skabenSource", constant("operator"));
@@ -109,11 +113,21 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }
 
-    private static void error(Exchange exchange, int status) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String message = cause == null ? "unknown error" : cause.getMessage();
+    /** The exception of the given type behind Camel's wrappers (a bean call wraps what the bean throws). */
+    private static <T extends Throwable> T cause(Exchange exchange, Class<T> type) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        for (Throwable t = caught; t != null; t = t.getCause()) {
+            if (type.isInstance(t) && (t.getCause() == null || !type.isInstance(t.getCause()))) {
+                return type.cast(t);
+            }
+        }
+        return type.cast(caught);
+    }
+
+    private static void error(Exchange exchange, int status, Throwable cause) {
+        String message = cause == null || cause.getMessage() == null ? "internal error" : cause.getMessage();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(Json.write(Map.of("error", message == null ? cause.getClass().getSimpleName() : message)));
+        exchange.getMessage().setBody(Json.write(Map.of("error", message)));
     }
 }

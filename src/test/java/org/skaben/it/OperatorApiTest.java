@@ -1,0 +1,95 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.skaben.device.Json;
+
+/** The operator REST API: what it shows, what it changes, and how it refuses bad requests. */
+class OperatorApiTest extends SkabenAppTestSupport {
+
+    private TestDevice startedLock() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
+        lock.await("cup");
+        return lock;
+    }
+
+    private Map<String, Object> json(String body) {
+        return Json.readObject(body);
+    }
+
+    @Test
+    void devicesAreListedWithConfigStateHashAndLiveness() throws Exception {
+        TestDevice lock = startedLock();
+        lock.send("sup", "{\"timestamp\": 1, \"datahold\": {\"closed\": false}}");
+        eventually(() -> journal(lock.uid(), "sup"));
+        var one = http("GET", "/api/devices/" + lock.uid().toUpperCase(), null);
+        assertEquals(200, one.statusCode());
+        Map<String, Object> device = json(one.body());
+        assertEquals(lock.uid(), device.get("uid"));
+        assertEquals("lock", device.get("type"));
+        assertEquals(Map.of("closed", false), device.get("reported_state"));
+        assertEquals(false, ((Map<?, ?>) device.get("config")).get("closed"));
+        assertEquals(64, ((String) device.get("hash")).length());
+        assertEquals(true, device.get("online"));
+        assertTrue(http("GET", "/api/devices", null).body().contains(lock.uid()));
+    }
+
+    @Test
+    void badRequestsGetA4xxWithAReason() throws Exception {
+        TestDevice lock = startedLock();
+        assertError(http("GET", "/api/devices/001122334455", null), 404, "device 001122334455 is not registered");
+        assertError(http("GET", "/api/devices/not-a-mac", null), 400, "malformed uid");
+        assertError(http("PUT", "/api/devices/" + lock.uid() + "/config", "{closed"), 400, "the request body is not valid JSON");
+        assertError(http("PUT", "/api/devices/" + lock.uid() + "/config", "[1]"), 400, "the request body must be a JSON object");
+        assertError(http("PUT", "/api/devices/" + lock.uid() + "/config?overwrite=maybe", "{}"), 400, "overwrite must be true or false");
+        assertError(http("POST", "/api/types/toaster/sync", null), 404, "device type toaster does not exist");
+        assertError(http("PUT", "/api/types/toaster", "{\"active\": true}"), 400, "a new type needs \"smart\"");
+        assertError(http("PUT", "/api/types/Bad%20Name", "{\"smart\": true}"), 400, "a type name is");
+        assertError(http("PUT", "/api/types/lock", "{\"smart\": \"yes\"}"), 400, "\"smart\" must be a boolean");
+        assertError(http("GET", "/api/events?limit=0", null), 400, "limit must be 1..1000");
+        assertError(http("GET", "/api/events?since=yesterday", null), 400, "since must be");
+        assertError(http("POST", "/api/devices", "{\"uid\": \"" + lock.uid() + "\", \"type\": \"lock\"}"), 409, "device " + lock.uid() + " is already registered");
+    }
+
+    private static void assertError(java.net.http.HttpResponse<String> response, int status, String reason) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
+    }
+
+    @Test
+    void aNewTypeIsPingedAndServed() throws Exception {
+        var created = http("PUT", "/api/types/fog", "{\"smart\": false, \"config\": {\"FOG\": \"ON\"}}");
+        assertEquals(200, created.statusCode(), created.body());
+        TestDevice fog = device("fog", newUid());
+        fog.await("ping");
+        fog.sendRaw("ask/fog/all/cup", "{\"timestamp\": 1}".getBytes());
+        assertEquals(Map.of("FOG", "ON"), fog.await("cup").datahold());
+        assertTrue(http("GET", "/api/types", null).body().contains("\"name\":\"fog\""));
+        assertEquals("operator", db().queryForObject(
+                "SELECT source FROM event WHERE kind = 'type' AND device_type = 'fog' ORDER BY id DESC LIMIT 1", String.class));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theJournalIsFilteredByDeviceKindAndTimeNewestFirst() throws Exception {
+        TestDevice lock = startedLock();
+        for (int i = 1; i <= 3; i++) {
+            lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"n\": " + i + "}}");
+        }
+        eventually(() -> journal(lock.uid(), "info").size() == 3);
+        var response = http("GET", "/api/events?device=" + lock.uid() + "&kind=info&limit=2", null);
+        assertEquals(200, response.statusCode());
+        List<Map<String, Object>> events = Json.MAPPER.readValue(response.body(), List.class);
+        assertEquals(2, events.size());
+        assertEquals("{\"n\":3}", events.get(0).get("detail"));
+        assertEquals("{\"n\":2}", events.get(1).get("detail"));
+        assertEquals("info", events.get(0).get("kind"));
+        String future = java.time.Instant.now().plusSeconds(3600).toString();
+        assertEquals("[]", http("GET", "/api/events?device=" + lock.uid() + "&since=" + future, null).body());
+    }
+}

@@ -1,0 +1,147 @@
+package org.skaben.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.test.junit5.CamelContextConfiguration;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
+import org.flywaydb.core.Flyway;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.DeviceRepository;
+import org.skaben.device.DeviceTypeRepository;
+import org.skaben.device.LastSeenTracker;
+import org.skaben.protocol.PacketReader;
+
+/**
+ * The ingress route alone, from routes/ingress.camel.yaml: the MQTT consumer replaced by a direct endpoint
+ * and every route it calls replaced by a mock, to prove the content-based routing by topic suffix.
+ */
+class IngressRoutingTest extends CamelTestSupport {
+
+    private static final String UID = "aabbccddeeff";
+    private static final List<String> ROUTES = List.of("pong", "cup-request", "sup", "info", "delivery-report");
+
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        super.configureTest(configuration);
+        configuration.withUseAdviceWith(true);
+    }
+
+    @Override
+    public void configureContext(CamelContextConfiguration configuration) {
+        super.configureContext(configuration);
+        Properties props = new Properties();
+        props.put("skaben.mqtt.ingress-topic", "ask/#");
+        props.put("skaben.mqtt.client-id", "routing-test");
+        props.put("skaben.retry.attempts", "0");
+        props.put("skaben.retry.delay-millis", "0");
+        configuration.withUseOverridePropertiesWithPropertiesComponent(props)
+                .withMockEndpointsAndSkip("direct:(pong|cup-request|sup|info|delivery-report|journal|cup-push|dead-letter)");
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        JDBCDataSource db = new JDBCDataSource();
+        db.setUrl("jdbc:hsqldb:mem:routing-" + System.nanoTime());
+        db.setUser("SA");
+        Flyway.configure().dataSource(db).load().migrate();
+        DeviceRegistry devices = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
+        registry.bind("packetReader", new PacketReader(65536, 32));
+        registry.bind("deviceRegistry", devices);
+        registry.bind("lastSeen", new LastSeenTracker(devices));
+        registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
+    }
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() throws Exception {
+        return PluginHelper.getRoutesLoader(context).findRoutesBuilders(
+                ResourceHelper.resolveMandatoryResource(context, "file:routes/error-policy.camel.yaml"),
+                ResourceHelper.resolveMandatoryResource(context, "file:routes/ingress.camel.yaml"))
+                .toArray(RoutesBuilder[]::new);
+    }
+
+    @BeforeEach
+    void replaceTheMqttConsumer() throws Exception {
+        if (!context.isStarted()) {
+            AdviceWith.adviceWith(context, "mqtt-ingress", route -> route.replaceFromWith("direct:ingress"));
+            context.start();
+        }
+    }
+
+    private void publish(String topic, String json) {
+        template.sendBodyAndHeader("direct:ingress", json.getBytes(StandardCharsets.UTF_8), "CamelMqttTopic", topic);
+    }
+
+    private void expectOnly(String route, int count) throws Exception {
+        for (String r : ROUTES) {
+            getMockEndpoint("mock:direct:" + r).expectedMessageCount(r.equals(route) ? count : 0);
+        }
+    }
+
+    @Test
+    void eachCommandGoesToItsOwnRoute() throws Exception {
+        for (String command : List.of("pong", "cup", "sup", "info", "ack", "nack")) {
+            MockEndpoint.resetMocks(context);
+            String route = switch (command) {
+                case "cup" -> "cup-request";
+                case "ack", "nack" -> "delivery-report";
+                default -> command;
+            };
+            expectOnly(route, 1);
+            publish("ask/lock/" + UID + "/" + command, "{\"timestamp\": 1, \"datahold\": {\"a\": 1}}");
+            MockEndpoint.assertIsSatisfied(context);
+            MockEndpoint target = getMockEndpoint("mock:direct:" + route);
+            assertEquals(command, target.getExchanges().get(0).getMessage().getHeader("skabenCommand"));
+            assertEquals(UID, target.getExchanges().get(0).getMessage().getHeader("skabenUid"));
+            assertEquals("lock", target.getExchanges().get(0).getMessage().getHeader("skabenType"));
+        }
+    }
+
+    @Test
+    void theCommandIsMatchedInAnyCase() throws Exception {
+        expectOnly("sup", 1);
+        publish("ask/LOCK/AA:BB:CC:DD:EE:FF/SUP", "{\"timestamp\": 1, \"datahold\": {\"closed\": false}}");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void aMalformedPacketReachesNoRouteAndIsJournaledAsRefused() throws Exception {
+        expectOnly("none", 0);
+        MockEndpoint journal = getMockEndpoint("mock:direct:journal");
+        journal.expectedHeaderReceived("skabenKind", "refused");
+        journal.expectedHeaderReceived("skabenDetail", "unknown command 'dance'");
+        publish("ask/lock/" + UID + "/dance", "{\"timestamp\": 1}");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void aNewDeviceIsJournaledAndSentItsConfigAfterItsPacket() throws Exception {
+        expectOnly("info", 1);
+        getMockEndpoint("mock:direct:journal").expectedHeaderReceived("skabenKind", "registered");
+        getMockEndpoint("mock:direct:cup-push").expectedHeaderReceived("skabenCupReason", "registration");
+        publish("ask/terminal/0a0b0c0d0e0f/info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"hack\"}}");
+        MockEndpoint.assertIsSatisfied(context);
+    }
+
+    @Test
+    void aRepeatedTaskIdReachesTheRouteOnce() throws Exception {
+        expectOnly("sup", 1);
+        String sup = "{\"timestamp\": 1, \"task_id\": \"same\", \"datahold\": {\"closed\": false}}";
+        publish("ask/lock/" + UID + "/sup", sup);
+        publish("ask/lock/" + UID + "/sup", sup);
+        MockEndpoint.assertIsSatisfied(context);
+    }
+}
