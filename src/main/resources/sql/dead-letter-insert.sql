@@ -1,2 +1,2 @@
 INSERT INTO dead_letter (occurred_at, topic, payload, error)
-VALUES (:#${bean:serverClock.nowMillis}, :#${header.CamelMqttTopic}, :#${bodyAs(String)}, :#${header.skabenDetail})
+VALUES (:#${bean:serverClock.nowMillis}, :#${header.CamelMqttTopic}, :#${header.skabenPayload}, :#${header.skabenDetail})

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
@@ -24,6 +23,8 @@ import org.skaben.handler.InfoReader;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
 import org.skaben.journal.JournalRepository;
+import org.skaben.journal.TaskIdRepository;
+import org.skaben.protocol.ReadPacket;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ServerClock;
 
@@ -45,7 +46,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         ServerClock clock = new ServerClock();
         DeviceRegistry registry = new DeviceRegistry(new DeviceRepository(dataSource),
                 new DeviceTypeRepository(dataSource), settings.bool("skaben.devices.auto-register"));
-        LastSeenTracker lastSeen = new LastSeenTracker(registry);
+        LastSeenTracker lastSeen = registry.lastSeen();
         long keepaliveTimeout = settings.integer("skaben.keepalive.timeout-seconds");
         if (keepaliveTimeout <= settings.integer("skaben.ping.interval-seconds")) {
             throw new IllegalArgumentException("skaben.keepalive.timeout-seconds must be larger than "
@@ -57,17 +58,17 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("serverClock", clock);
         beans.bind("deviceRegistry", registry);
         beans.bind("lastSeen", lastSeen);
-        beans.bind("packetReader", new PacketReader(settings.integer("skaben.mqtt.max-payload-bytes"),
-                settings.integer("skaben.mqtt.max-json-depth")));
+        beans.bind("readPacket", new ReadPacket(new PacketReader(settings.integer("skaben.mqtt.max-payload-bytes"),
+                settings.integer("skaben.mqtt.max-json-depth"))));
         beans.bind("keepaliveCheck", new KeepaliveCheck(registry, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
-        JdbcMessageIdRepository taskIds = new JdbcMessageIdRepository(dataSource, "skaben-task-ids");
-        taskIds.setCreateTableIfNotExists(false); // Flyway owns the schema (V3__task_ids.sql)
-        beans.bind("taskIds", taskIds);
+        beans.bind("taskIds", new TaskIdRepository(dataSource));
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("cupBuilder", new CupBuilder(registry, clock));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));
-        beans.bind("deviceApi", new DeviceApi(registry, lastSeen, new JournalRepository(dataSource),
+        JournalRepository journal = new JournalRepository(dataSource);
+        beans.bind("journal", journal);
+        beans.bind("deviceApi", new DeviceApi(registry, lastSeen, journal,
                 keepaliveTimeout * 1000));
         if (broker != null) {
             beans.bind("embeddedBroker", broker);

@@ -1,7 +1,5 @@
--- task_ids of SUP and INFO packets already applied (Camel's JDBC idempotent repository table)
-CREATE TABLE CAMEL_MESSAGEPROCESSED (
-    processorName VARCHAR(255) NOT NULL,
-    messageId     VARCHAR(100) NOT NULL,
-    createdAt     TIMESTAMP    NOT NULL,
-    PRIMARY KEY (processorName, messageId)
+-- task_ids of SUP and INFO packets already applied, per device and command: a repeat is applied once
+CREATE TABLE applied_task (
+    task_key   VARCHAR(100) NOT NULL PRIMARY KEY,
+    applied_at BIGINT       NOT NULL
 );

@@ -119,6 +119,14 @@ public class DeviceApi {
                 limit(limit));
     }
 
+    public Map<String, Object> countEvents(String device, String kind, String since) {
+        String uid = device == null || device.isBlank() ? null : uid(device);
+        if (kind != null && !kind.isBlank() && !KIND.matcher(kind).matches()) {
+            throw new ApiException(400, "kind is a word such as sup, info, cup, refused");
+        }
+        return Map.of("count", journal.count(uid, kind == null || kind.isBlank() ? null : kind, sinceMillis(since)));
+    }
+
     private Map<String, Object> view(Device d) {
         Long seen = lastSeen.lastSeen(d.uid());
         Map<String, Object> view = new LinkedHashMap<>();

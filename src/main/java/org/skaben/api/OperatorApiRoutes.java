@@ -40,7 +40,8 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .put("/types/{type}").routeId("rest-type-save").to("direct:api-type-save")
                 .post("/types/{type}/sync").routeId("rest-type-sync").to("direct:api-type-sync")
                 .post("/sync").routeId("rest-sync").to("direct:api-sync")
-                .get("/events").routeId("rest-events").to("direct:api-events");
+                .get("/events").routeId("rest-events").to("direct:api-events")
+                .get("/events/count").routeId("rest-events-count").to("direct:api-events-count");
 
         from("direct:api-devices").routeId("api-devices")
                 .setBody(method("deviceApi", "devices")).to("direct:api-reply");
@@ -106,6 +107,9 @@ public class OperatorApiRoutes extends RouteBuilder {
 
         from("direct:api-events").routeId("api-events")
                 .setBody(method("deviceApi", "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit})"))
+                .to("direct:api-reply");
+        from("direct:api-events-count").routeId("api-events-count")
+                .setBody(method("deviceApi", "countEvents(${header.device}, ${header.kind}, ${header.since})"))
                 .to("direct:api-reply");
 
         from("direct:api-reply").routeId("api-reply")

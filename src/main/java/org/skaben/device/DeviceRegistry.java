@@ -24,20 +24,35 @@ public class DeviceRegistry {
     private final boolean autoRegister;
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
     private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
+    private final LastSeenTracker lastSeen = new LastSeenTracker();
 
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
         this.devices = devices;
         this.types = types;
         this.autoRegister = autoRegister;
         types.findAll().forEach(t -> typeCache.put(t.name(), t));
-        devices.findAll().forEach(d -> deviceCache.put(d.uid(), d));
+        devices.findAll().forEach(d -> {
+            deviceCache.put(d.uid(), d);
+            lastSeen.seed(d.uid(), d.lastSeen());
+        });
+    }
+
+    /** When each device was last heard from. */
+    public LastSeenTracker lastSeen() {
+        return lastSeen;
     }
 
     /**
-     * Checks that a packet's device may talk to the server, registering a new device when allowed.
-     * Returns {@link #KNOWN}, {@link #REGISTERED} or {@link #BROADCAST}; refuses everything else.
+     * Checks that a packet's device may talk to the server, registering a new device when allowed, and marks
+     * it as seen. Returns {@link #KNOWN}, {@link #REGISTERED} or {@link #BROADCAST}; refuses everything else.
      */
     public String admit(Packet packet) {
+        String admission = check(packet);
+        lastSeen.mark(packet.uid());
+        return admission;
+    }
+
+    private String check(Packet packet) {
         DeviceType type = typeCache.get(packet.type());
         if (type == null) {
             throw new PacketRefused("unknown device type '" + packet.type() + "'");

@@ -15,12 +15,11 @@ public class LastSeenTracker {
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
 
-    public LastSeenTracker(DeviceRegistry registry) {
-        registry.devices().forEach(d -> {
-            if (d.lastSeen() != null) {
-                latest.put(d.uid(), d.lastSeen());
-            }
-        });
+    /** Starts from the times stored in the database. */
+    void seed(String uid, Long lastSeen) {
+        if (lastSeen != null) {
+            latest.put(uid, lastSeen);
+        }
     }
 
     public void mark(String uid) {

@@ -89,6 +89,7 @@ class OperatorApiTest extends SkabenAppTestSupport {
         assertEquals("{\"n\":3}", events.get(0).get("detail"));
         assertEquals("{\"n\":2}", events.get(1).get("detail"));
         assertEquals("info", events.get(0).get("kind"));
+        assertEquals("{\"count\":3}", http("GET", "/api/events/count?device=" + lock.uid() + "&kind=info", null).body());
         String future = java.time.Instant.now().plusSeconds(3600).toString();
         assertEquals("[]", http("GET", "/api/events?device=" + lock.uid() + "&since=" + future, null).body());
     }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
-import org.skaben.device.LastSeenTracker;
 import org.skaben.protocol.PacketReader;
+import org.skaben.protocol.ReadPacket;
 
 /**
  * The ingress route alone, from routes/ingress.camel.yaml: the MQTT consumer replaced by a direct endpoint
@@ -59,9 +59,8 @@ class IngressRoutingTest extends CamelTestSupport {
         db.setUser("SA");
         Flyway.configure().dataSource(db).load().migrate();
         DeviceRegistry devices = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
-        registry.bind("packetReader", new PacketReader(65536, 32));
+        registry.bind("readPacket", new ReadPacket(new PacketReader(65536, 32)));
         registry.bind("deviceRegistry", devices);
-        registry.bind("lastSeen", new LastSeenTracker(devices));
         registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
     }
 

@@ -1,0 +1,396 @@
+package org.skaben.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.skaben.device.Json;
+
+/**
+ * Load generator: starts the packaged server (target/skaben-server.jar, -Xmx256m) as its own process, plays N
+ * devices through its embedded broker and prints, from one run:
+ * the raw broker rate (publisher to a plain subscriber, same broker), the server's end-to-end rate (received,
+ * processed and persisted), their ratio, PONG-to-CUP latency percentiles with every device pinged, and the
+ * server's heap.
+ *
+ * <pre>mvn -q -DskipTests package exec:java [-Dbench.devices=1000 -Dbench.messages=50000 -Dbench.qos=1 -Dbench.rounds=3]</pre>
+ */
+public final class LoadBenchmark {
+
+    private static final int DEVICES = Integer.getInteger("bench.devices", 1000);
+    private static final int MESSAGES = Integer.getInteger("bench.messages", 50_000);
+    private static final int QOS = Integer.getInteger("bench.qos", 1);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int PING_SECONDS = Integer.getInteger("bench.ping-seconds", 10);
+    private static final int SUP_PERCENT = Integer.getInteger("bench.sup-percent", 10);
+    private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
+    private static final int WINDOW = 1000;
+
+    private final int mqttPort = freePort();
+    private final int httpPort = freePort();
+    private final String broker = "tcp://127.0.0.1:" + mqttPort;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> uids = new ArrayList<>();
+    private final Random random = new Random(42);
+    private Process server;
+
+    public static void main(String[] args) throws Exception {
+        new LoadBenchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        for (int i = 0; i < DEVICES; i++) {
+            uids.add(String.format("b0%010x", i));
+        }
+        Path data = Files.createTempDirectory("skaben-bench");
+        startServer(data);
+        try {
+            System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
+                    + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
+            register();
+            double raw1 = rawBrokerRate();
+            double e2e1 = serverRate();
+            double raw2 = rawBrokerRate();
+            double e2e2 = serverRate();
+            System.out.printf("%nthroughput (msg/s)      run 1      run 2 (warm)%n");
+            System.out.printf("raw broker          %9.0f  %9.0f%n", raw1, raw2);
+            System.out.printf("server end-to-end   %9.0f  %9.0f%n", e2e1, e2e2);
+            System.out.printf("ratio               %9.2f  %9.2f%n%n", e2e1 / raw1, e2e2 / raw2);
+            latency();
+            heap();
+        } finally {
+            server.destroy();
+            server.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private void startServer(Path data) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File jar = new File("target/skaben-server.jar");
+        if (!jar.exists()) {
+            throw new IllegalStateException("build the server first: mvn -DskipTests package");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
+        String extra = System.getProperty("bench.server-jvm-args", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of(
+                "-Dskaben.mqtt.host=127.0.0.1", "-Dskaben.mqtt.port=" + mqttPort,
+                "-Dskaben.http.host=127.0.0.1", "-Dskaben.http.port=" + httpPort,
+                "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
+                "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc",
+                "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
+                "-Dcamel.main.routes-reload-enabled=false",
+                "-jar", jar.getPath()));
+        server = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("server.log").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/api/types").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException("server did not start; see " + data.resolve("server.log"));
+    }
+
+    /** Every device says hello once, so the runs below measure known devices. */
+    private void register() throws Exception {
+        long t0 = System.nanoTime();
+        try (Publisher p = new Publisher("bench-register")) {
+            for (String uid : uids) {
+                p.publish("ask/" + type(uid) + "/" + uid + "/pong", pong(now() - 5, null));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (count("registered", 0) < DEVICES && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        System.out.printf("registered %d devices in %.1f s%n", count("registered", 0),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Publisher to a plain subscriber through the same broker: the ceiling for anything behind it. */
+    private double rawBrokerRate() throws Exception {
+        CountDownLatch done = new CountDownLatch(MESSAGES);
+        MqttClient subscriber = new MqttClient(broker, "bench-raw-sub", new MemoryPersistence());
+        subscriber.connect(options());
+        subscribe(subscriber, "raw/#", QOS, (topic, message) -> done.countDown());
+        List<String[]> packets = mix();
+        long t0;
+        try (Publisher p = new Publisher("bench-raw-pub")) {
+            t0 = System.nanoTime();
+            for (String[] packet : packets) {
+                p.publish("raw/" + packet[0], packet[1]);
+            }
+            if (!done.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("raw subscriber got " + (MESSAGES - done.getCount()));
+            }
+        }
+        double rate = MESSAGES / ((System.nanoTime() - t0) / 1e9);
+        subscriber.disconnect();
+        subscriber.close();
+        System.out.printf("raw broker: %d messages at %.0f msg/s%n", MESSAGES, rate);
+        return rate;
+    }
+
+    /** The realistic mix through the server; done when a marker sent last is journaled, checked in the database. */
+    private double serverRate() throws Exception {
+        List<String[]> packets = mix();
+        long sups = packets.stream().filter(p -> p[0].endsWith("/sup")).count();
+        long infos = packets.stream().filter(p -> p[0].endsWith("/info")).count();
+        long since = System.currentTimeMillis();
+        String marker = "bench" + Long.toHexString(System.nanoTime());
+        long t0;
+        try (Publisher p = new Publisher("bench-e2e-pub")) {
+            t0 = System.nanoTime();
+            for (String[] packet : packets) {
+                p.publish("ask/" + packet[0], packet[1]);
+            }
+            p.publish("ask/lock/" + uids.get(0) + "/info",
+                    "{\"timestamp\": " + now() + ", \"datahold\": {\"marker\": \"" + marker + "\"}}");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (!get("/api/events?kind=info&device=" + uids.get(0) + "&limit=1").body().contains(marker)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("server did not finish in 300 s");
+            }
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long storedSups = count("sup", since);
+        long storedInfos = count("info", since) - 1;
+        double rate = MESSAGES / seconds;
+        System.out.printf("server: %d messages (%d PONG, %d SUP, %d INFO) at %.0f msg/s; stored SUP %d/%d, INFO %d/%d%s%n",
+                MESSAGES, MESSAGES - sups - infos, sups, infos, rate, storedSups, sups, storedInfos, infos,
+                storedSups == sups && storedInfos == infos ? "" : "  <-- LOST");
+        return rate;
+    }
+
+    /**
+     * Every device answers every PING with a PONG; a tenth of them per round carry a stale timestamp, so the
+     * server must send them a CUP. Latency is PONG publish to CUP arrival.
+     */
+    private void latency() throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong pings = new AtomicLong();
+        AtomicReference<Publisher> publisher = new AtomicReference<>();
+        CountDownLatch rounds = new CountDownLatch(ROUNDS);
+        MqttClient devices = new MqttClient(broker, "bench-devices", new MemoryPersistence());
+        devices.connect(options());
+        try (Publisher p = new Publisher("bench-pong")) {
+            publisher.set(p);
+            subscribe(devices, "lock/+/cup", 0, (topic, m) -> cup(topic, sentAt, latencies));
+            subscribe(devices, "terminal/+/cup", 0, (topic, m) -> cup(topic, sentAt, latencies));
+            subscribe(devices, "lock/all/ping", 0, (topic, message) -> {
+                if (rounds.getCount() == 0) {
+                    return;
+                }
+                long ts = ((Number) Json.readObject(new String(message.getPayload(), StandardCharsets.UTF_8))
+                        .get("timestamp")).longValue();
+                pings.incrementAndGet();
+                new Thread(() -> answer(publisher.get(), ts, sentAt, rounds)).start();
+            });
+            System.out.printf("PONG->CUP: %d rounds, every device pinged every %d s ...%n", ROUNDS, PING_SECONDS);
+            rounds.await(ROUNDS * PING_SECONDS + 60L, TimeUnit.SECONDS);
+            Thread.sleep(2000);
+        }
+        devices.disconnect();
+        devices.close();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int expected = ROUNDS * (DEVICES / 10);
+        System.out.printf("PONG->CUP latency over %d CUPs (expected %d, missing %d): p50 %.1f ms, p90 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n", sorted.size(), expected, sentAt.size(),
+                pct(sorted, 50), pct(sorted, 90), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private void answer(Publisher p, long pingTs, Map<String, Long> sentAt, CountDownLatch rounds) {
+        try {
+            int round = (int) (ROUNDS - rounds.getCount());
+            for (int i = 0; i < uids.size(); i++) {
+                String uid = uids.get(i);
+                boolean stale = i % 10 == round % 10;
+                long ts = stale ? pingTs - 600 : pingTs - PING_SECONDS;
+                if (stale) {
+                    sentAt.put(uid, System.nanoTime());
+                }
+                p.publish("ask/" + type(uid) + "/" + uid + "/pong", pong(ts, null));
+            }
+            rounds.countDown();
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+
+    /** Paho 1.2.5's subscribe(String, int, listener) recurses forever; the array form works. */
+    private static void subscribe(MqttClient client, String topic, int qos, IMqttMessageListener listener)
+            throws Exception {
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(topic, qos)},
+                new IMqttMessageListener[] {listener});
+    }
+
+    private static void cup(String topic, Map<String, Long> sentAt, List<Long> latencies) {
+        String uid = topic.split("/")[1];
+        Long sent = sentAt.remove(uid);
+        if (sent != null) {
+            latencies.add(System.nanoTime() - sent);
+        }
+    }
+
+    private void heap() throws Exception {
+        long pid = server.pid();
+        run("jcmd", String.valueOf(pid), "GC.run");
+        String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
+        System.out.printf("%nserver heap after GC (-Xmx256m, %d devices):%n%s", DEVICES, info);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** By default 80 % PONG, 10 % SUP, 10 % INFO, spread over the devices; SUP and INFO with unique task ids. */
+    private List<String[]> mix() {
+        List<String[]> packets = new ArrayList<>(MESSAGES);
+        long ts = now() - 5;
+        for (int i = 0; i < MESSAGES; i++) {
+            String uid = uids.get(random.nextInt(uids.size()));
+            String type = type(uid);
+            int kind = random.nextInt(100);
+            String task = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+            if (kind < SUP_PERCENT) {
+                String field = type.equals("lock") ? "closed" : "hacked";
+                packets.add(new String[] {type + "/" + uid + "/sup", "{\"timestamp\": " + ts + ", \"task_id\": \"" + task
+                        + "\", \"datahold\": {\"" + field + "\": " + random.nextBoolean() + "}}"});
+            } else if (kind < SUP_PERCENT + INFO_PERCENT) {
+                packets.add(new String[] {type + "/" + uid + "/info", "{\"timestamp\": " + ts + ", \"task_id\": \"" + task
+                        + "\", \"datahold\": {\"type\": \"access\", \"content\": \"" + (100000 + random.nextInt(900000))
+                        + "\", \"success\": " + random.nextBoolean() + "}}"});
+            } else {
+                packets.add(new String[] {type + "/" + uid + "/pong", pong(ts, null)});
+            }
+        }
+        return packets;
+    }
+
+    private static String type(String uid) {
+        return uid.hashCode() % 5 == 0 ? "terminal" : "lock";
+    }
+
+    private static String pong(long ts, String hash) {
+        return hash == null ? "{\"timestamp\": " + ts + "}" : "{\"timestamp\": " + ts + ", \"hash\": \"" + hash + "\"}";
+    }
+
+    private long count(String kind, long since) throws Exception {
+        String body = get("/api/events/count?kind=" + kind + "&since=" + Instant.ofEpochMilli(since)).body();
+        return ((Number) Json.readObject(body).get("count")).longValue();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static MqttConnectionOptions options() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setReceiveMaximum(WINDOW);
+        return options;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An MQTT 5 publisher with a window of in-flight messages; close() waits for every acknowledgement. */
+    private final class Publisher implements AutoCloseable {
+        private final MqttAsyncClient client;
+        private final Semaphore window = new Semaphore(WINDOW);
+        private final MqttActionListener release = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                window.release();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable error) {
+                window.release();
+                error.printStackTrace();
+            }
+        };
+
+        Publisher(String clientId) throws Exception {
+            client = new MqttAsyncClient(broker, clientId, new MemoryPersistence());
+            client.connect(options()).waitForCompletion(10_000);
+        }
+
+        void publish(String topic, String payload) throws Exception {
+            window.acquire();
+            MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+            message.setQos(QOS);
+            client.publish(topic, message, null, release);
+        }
+
+        @Override
+        public void close() throws Exception {
+            window.acquire(WINDOW);
+            window.release(WINDOW);
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        }
+    }
+}
