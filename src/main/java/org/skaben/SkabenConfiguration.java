@@ -95,7 +95,8 @@ public class SkabenConfiguration implements CamelConfiguration {
             return null;
         }
         EmbeddedBroker broker = new EmbeddedBroker(settings.text("skaben.mqtt.host"),
-                settings.integer("skaben.mqtt.port"), settings.text("skaben.mqtt.data-dir"));
+                settings.integer("skaben.mqtt.port"), settings.text("skaben.mqtt.data-dir"),
+                settings.integer("skaben.mqtt.max-memory-mb") * 1024L * 1024L);
         broker.start();
         LOG.info("Embedded MQTT broker listening on {}:{}", broker.host(), broker.port());
         return broker;

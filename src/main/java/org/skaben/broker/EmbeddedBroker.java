@@ -16,10 +16,13 @@ public final class EmbeddedBroker {
     private final String dataDir;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(String host, int port, String dataDir) {
+    private final long maxMemoryBytes;
+
+    public EmbeddedBroker(String host, int port, String dataDir, long maxMemoryBytes) {
         this.host = host;
         this.port = port;
         this.dataDir = dataDir;
+        this.maxMemoryBytes = maxMemoryBytes;
     }
 
     public synchronized void start() throws Exception {
@@ -31,6 +34,8 @@ public final class EmbeddedBroker {
         config.setSecurityEnabled(false);
         config.setJMXManagementEnabled(false);
         config.setName("skaben-broker");
+        // a backlog beyond this (the server slower than a burst of packets) is paged to disk, not kept on the heap
+        config.setGlobalMaxSize(maxMemoryBytes);
         // nothing is persisted, but Artemis may page under load: keep its files out of the database folder
         config.setPagingDirectory(dataDir + "/paging");
         config.setJournalDirectory(dataDir + "/journal");

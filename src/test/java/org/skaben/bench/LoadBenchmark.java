@@ -49,6 +49,8 @@ public final class LoadBenchmark {
     private static final int MESSAGES = Integer.getInteger("bench.messages", 50_000);
     private static final int QOS = Integer.getInteger("bench.qos", 1);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 30_000);
     private static final int PING_SECONDS = Integer.getInteger("bench.ping-seconds", 10);
     private static final int SUP_PERCENT = Integer.getInteger("bench.sup-percent", 10);
     private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
@@ -77,14 +79,22 @@ public final class LoadBenchmark {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
                     + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
             register();
-            double raw1 = rawBrokerRate();
-            double e2e1 = serverRate();
-            double raw2 = rawBrokerRate();
-            double e2e2 = serverRate();
-            System.out.printf("%nthroughput (msg/s)      run 1      run 2 (warm)%n");
-            System.out.printf("raw broker          %9.0f  %9.0f%n", raw1, raw2);
-            System.out.printf("server end-to-end   %9.0f  %9.0f%n", e2e1, e2e2);
-            System.out.printf("ratio               %9.2f  %9.2f%n%n", e2e1 / raw1, e2e2 / raw2);
+            // both paths warm up first (JIT, connection pools), then alternate; the median of each is reported
+            System.out.println("warm-up ...");
+            rawBrokerRate(WARMUP);
+            serverRate(WARMUP);
+            List<Double> raw = new ArrayList<>();
+            List<Double> e2e = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                raw.add(rawBrokerRate(MESSAGES));
+                e2e.add(serverRate(MESSAGES));
+            }
+            double rawMedian = median(raw);
+            double e2eMedian = median(e2e);
+            System.out.printf("%nthroughput at QoS %d, median of %d runs (msg/s)%n", QOS, RUNS);
+            System.out.printf("  raw broker (publisher -> plain subscriber)   %8.0f   runs %s%n", rawMedian, rates(raw));
+            System.out.printf("  server end-to-end (processed and persisted)  %8.0f   runs %s%n", e2eMedian, rates(e2e));
+            System.out.printf("  ratio                                        %8.2f%n%n", e2eMedian / rawMedian);
             latency();
             heap();
         } finally {
@@ -146,12 +156,12 @@ public final class LoadBenchmark {
     }
 
     /** Publisher to a plain subscriber through the same broker: the ceiling for anything behind it. */
-    private double rawBrokerRate() throws Exception {
-        CountDownLatch done = new CountDownLatch(MESSAGES);
+    private double rawBrokerRate(int messages) throws Exception {
+        CountDownLatch done = new CountDownLatch(messages);
         MqttClient subscriber = new MqttClient(broker, "bench-raw-sub", new MemoryPersistence());
         subscriber.connect(options());
         subscribe(subscriber, "raw/#", QOS, (topic, message) -> done.countDown());
-        List<String[]> packets = mix();
+        List<String[]> packets = mix(messages);
         long t0;
         try (Publisher p = new Publisher("bench-raw-pub")) {
             t0 = System.nanoTime();
@@ -159,19 +169,19 @@ public final class LoadBenchmark {
                 p.publish("raw/" + packet[0], packet[1]);
             }
             if (!done.await(120, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("raw subscriber got " + (MESSAGES - done.getCount()));
+                throw new IllegalStateException("raw subscriber got " + (messages - done.getCount()));
             }
         }
-        double rate = MESSAGES / ((System.nanoTime() - t0) / 1e9);
+        double rate = messages / ((System.nanoTime() - t0) / 1e9);
         subscriber.disconnect();
         subscriber.close();
-        System.out.printf("raw broker: %d messages at %.0f msg/s%n", MESSAGES, rate);
+        System.out.printf("raw broker: %d messages at %.0f msg/s%n", messages, rate);
         return rate;
     }
 
     /** The realistic mix through the server; done when a marker sent last is journaled, checked in the database. */
-    private double serverRate() throws Exception {
-        List<String[]> packets = mix();
+    private double serverRate(int messages) throws Exception {
+        List<String[]> packets = mix(messages);
         long sups = packets.stream().filter(p -> p[0].endsWith("/sup")).count();
         long infos = packets.stream().filter(p -> p[0].endsWith("/info")).count();
         long since = System.currentTimeMillis();
@@ -195,9 +205,9 @@ public final class LoadBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long storedSups = count("sup", since);
         long storedInfos = count("info", since) - 1;
-        double rate = MESSAGES / seconds;
+        double rate = messages / seconds;
         System.out.printf("server: %d messages (%d PONG, %d SUP, %d INFO) at %.0f msg/s; stored SUP %d/%d, INFO %d/%d%s%n",
-                MESSAGES, MESSAGES - sups - infos, sups, infos, rate, storedSups, sups, storedInfos, infos,
+                messages, messages - sups - infos, sups, infos, rate, storedSups, sups, storedInfos, infos,
                 storedSups == sups && storedInfos == infos ? "" : "  <-- LOST");
         return rate;
     }
@@ -289,10 +299,10 @@ public final class LoadBenchmark {
     }
 
     /** By default 80 % PONG, 10 % SUP, 10 % INFO, spread over the devices; SUP and INFO with unique task ids. */
-    private List<String[]> mix() {
-        List<String[]> packets = new ArrayList<>(MESSAGES);
+    private List<String[]> mix(int messages) {
+        List<String[]> packets = new ArrayList<>(messages);
         long ts = now() - 5;
-        for (int i = 0; i < MESSAGES; i++) {
+        for (int i = 0; i < messages; i++) {
             String uid = uids.get(random.nextInt(uids.size()));
             String type = type(uid);
             int kind = random.nextInt(100);
@@ -328,6 +338,16 @@ public final class LoadBenchmark {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String rates(List<Double> values) {
+        return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
     }
 
     private static double pct(List<Long> sorted, int p) {
