@@ -60,6 +60,13 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         props.put("skaben.http.port", String.valueOf(httpPort));
         dbUrl = "jdbc:hsqldb:mem:skaben-" + instance + ";hsqldb.tx=mvcc";
         props.put("skaben.db.url", dbUrl);
+        // -Dskaben.test.db-url=jdbc:postgresql://... runs the same tests against another database
+        String otherDb = System.getProperty("skaben.test.db-url");
+        if (otherDb != null && !otherDb.isBlank()) {
+            props.put("skaben.db.url", otherDb);
+            props.put("skaben.db.username", System.getProperty("skaben.test.db-username", ""));
+            props.put("skaben.db.password", System.getProperty("skaben.test.db-password", ""));
+        }
         props.put("skaben.ping.interval-seconds", "1");
         props.put("skaben.retry.delay-millis", "10");
         props.put("camel.main.routes-reload-enabled", "false");
