@@ -22,6 +22,7 @@ import org.skaben.device.LastSeenTracker;
 import org.skaben.handler.InfoReader;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
+import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.TaskIdRepository;
 import org.skaben.protocol.ReadPacket;
@@ -63,6 +64,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("keepaliveCheck", new KeepaliveCheck(registry, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
         beans.bind("taskIds", new TaskIdRepository(dataSource));
+        beans.bind("cupDeliveries", new CupDeliveryRepository(dataSource));
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("cupBuilder", new CupBuilder(registry, clock));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));

@@ -1,0 +1,29 @@
+package org.skaben.journal;
+
+import javax.sql.DataSource;
+import org.apache.camel.Header;
+import org.skaben.cup.OutgoingCup;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The cup_delivery table: every CUP sent, and whether the device acknowledged it (ACK) or failed it (NACK). */
+public class CupDeliveryRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public CupDeliveryRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public void sent(OutgoingCup cup) {
+        jdbc.update("INSERT INTO cup_delivery (task_id, device_type, uid, config_hash, sent_at, status) "
+                + "VALUES (?, ?, ?, ?, ?, 'sent')", cup.taskId(), cup.type(), cup.uid(), cup.hash(),
+                System.currentTimeMillis());
+    }
+
+    /** Records an ACK or NACK; false when no such CUP was sent to this device. */
+    public boolean answered(@Header("skabenTaskId") String taskId, @Header("skabenUid") String uid,
+                            @Header("skabenCommand") String command) {
+        return jdbc.update("UPDATE cup_delivery SET status = ?, answered_at = ? WHERE task_id = ? AND uid = ?",
+                command, System.currentTimeMillis(), taskId, uid) > 0;
+    }
+}
