@@ -41,7 +41,9 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .post("/types/{type}/sync").routeId("rest-type-sync").to("direct:api-type-sync")
                 .post("/sync").routeId("rest-sync").to("direct:api-sync")
                 .get("/events").routeId("rest-events").to("direct:api-events")
-                .get("/events/count").routeId("rest-events-count").to("direct:api-events-count");
+                .get("/events/count").routeId("rest-events-count").to("direct:api-events-count")
+                .get("/dead-letters").routeId("rest-dead-letters").to("direct:api-dead-letters")
+                .post("/dead-letters/{id}/replay").routeId("rest-dead-letter-replay").to("direct:api-dead-letter-replay");
 
         from("direct:api-devices").routeId("api-devices")
                 .setBody(method("deviceApi", "devices")).to("direct:api-reply");
@@ -110,6 +112,21 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .to("direct:api-reply");
         from("direct:api-events-count").routeId("api-events-count")
                 .setBody(method("deviceApi", "countEvents(${header.device}, ${header.kind}, ${header.since})"))
+                .to("direct:api-reply");
+
+        from("direct:api-dead-letters").routeId("api-dead-letters")
+                .setBody(method("deadLetterApi", "list(${header.limit})")).to("direct:api-reply");
+        // a replay publishes the packet again, so it takes the whole way a device packet takes
+        from("direct:api-dead-letter-replay").routeId("api-dead-letter-replay")
+                .setBody(method("deadLetterApi", "replay(${header.id})"))
+                .setHeader("CamelPahoMqtt5OverrideTopic", simple("${body.topic()}"))
+                .setBody(simple("${body.payload()}"))
+                .to("direct:mqtt-egress")
+                .setHeader("skabenKind", constant("replay"))
+                .setHeader("skabenDetail", simple("dead letter ${header.id} replayed to ${header.CamelPahoMqtt5OverrideTopic}"))
+                .to("direct:journal")
+                .process(e -> e.getMessage().setBody(Map.of("replayed", e.getMessage().getHeader("id"),
+                        "topic", e.getMessage().getHeader("CamelPahoMqtt5OverrideTopic"))))
                 .to("direct:api-reply");
 
         from("direct:api-reply").routeId("api-reply")

@@ -1,6 +1,7 @@
 package org.skaben.journal;
 
 import javax.sql.DataSource;
+import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.springframework.dao.DuplicateKeyException;
@@ -39,6 +40,14 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean remove(String key) {
         return jdbc.update("DELETE FROM applied_task WHERE task_key = ?", key) > 0;
+    }
+
+    /** A dead-lettered packet was not applied: forget its task_id, so that its replay is. */
+    public void forget(@Header("skabenUid") String uid, @Header("skabenCommand") String command,
+                       @Header("skabenTaskId") String taskId) {
+        if (uid != null && command != null && taskId != null) {
+            remove(uid + "/" + command + "/" + taskId);
+        }
     }
 
     @Override
