@@ -21,6 +21,8 @@ import org.skaben.device.DeviceTypeRepository;
 import org.skaben.device.KeepalivePolicy;
 import org.skaben.device.LastSeenTracker;
 import org.skaben.handler.InfoReader;
+import org.skaben.health.DatabaseHealthCheck;
+import org.skaben.health.MqttHealthCheck;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
 import org.skaben.journal.CupDeliveryRepository;
@@ -78,6 +80,9 @@ public class SkabenConfiguration implements CamelConfiguration {
         if (broker != null) {
             beans.bind("embeddedBroker", broker);
         }
+        // readiness checks, found in the registry by camel-health
+        beans.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
+        beans.bind("mqttHealthCheck", new MqttHealthCheck("mqtt-ingress"));
 
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override

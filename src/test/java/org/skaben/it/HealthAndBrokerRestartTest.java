@@ -1,0 +1,62 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.skaben.broker.EmbeddedBroker;
+
+/** Readiness covers the database and the broker; the embedded broker stopped and started is survived. */
+class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
+
+    private HttpResponse<String> health(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/health" + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void readinessFollowsTheBrokerAndTheServerCarriesOnAfterItsRestart() throws Exception {
+        var ready = eventually(() -> {
+            try {
+                var r = health("/ready");
+                return r.statusCode() == 200 ? r : null;
+            } catch (Exception e) {
+                return null;
+            }
+        });
+        assertTrue(ready.body().contains("\"UP\""), ready.body());
+        assertEquals(200, health("/live").statusCode());
+
+        EmbeddedBroker broker = context.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        broker.stop();
+        eventually(() -> {
+            try {
+                return health("/ready").statusCode() == 503;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertTrue(health("/ready").body().contains("not connected to the MQTT broker"));
+        assertEquals(200, health("/live").statusCode(), "the process is alive while the broker is away");
+
+        broker.start();
+        eventually(() -> {
+            try {
+                return health("/ready").statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        // resubscribed: PINGs resume and a packet published now is processed
+        TestDevice lock = device("lock", newUid());
+        lock.await("ping", Duration.ofSeconds(10));
+        lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}");
+        eventually(() -> journal(lock.uid(), "info"));
+    }
+}
