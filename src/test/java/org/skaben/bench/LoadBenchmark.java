@@ -118,7 +118,7 @@ public final class LoadBenchmark {
                 "-Dskaben.mqtt.host=127.0.0.1", "-Dskaben.mqtt.port=" + mqttPort,
                 "-Dskaben.http.host=127.0.0.1", "-Dskaben.http.port=" + httpPort,
                 "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
-                "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc",
+                "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached",
                 "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
                 "-Dcamel.main.routes-reload-enabled=false",
                 "-jar", jar.getPath()));
