@@ -10,6 +10,7 @@ import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.skaben.api.BearerToken;
 import org.skaben.api.DeadLetterApi;
 import org.skaben.api.DeviceApi;
 import org.skaben.broker.EmbeddedBroker;
@@ -80,6 +81,12 @@ public class SkabenConfiguration implements CamelConfiguration {
         if (broker != null) {
             beans.bind("embeddedBroker", broker);
         }
+        String token = settings.text("skaben.http.token");
+        if (token.isBlank()) {
+            token = BearerToken.random();
+            LOG.warn("skaben.http.token is not set: the operator API token for this run is {}", token);
+        }
+        beans.bind("bearerToken", new BearerToken(token));
         // readiness checks, found in the registry by camel-health
         beans.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
         beans.bind("mqttHealthCheck", new MqttHealthCheck("mqtt-ingress"));

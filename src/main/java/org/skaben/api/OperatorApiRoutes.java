@@ -20,7 +20,13 @@ public class OperatorApiRoutes extends RouteBuilder {
         restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
 
         onException(ApiException.class).handled(true)
-                .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)));
+                .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)))
+                .filter(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(401))
+                    .setHeader("skabenKind", constant("unauthorized"))
+                    .setHeader("skabenSource", simple("${header.CamelHttpMethod} ${header.CamelHttpPath}"))
+                    .setHeader("skabenDetail", simple("${exception.message}"))
+                    .to("direct:journal")
+                .end();
         onException(DeviceRegistry.NotFound.class).handled(true)
                 .process(e -> error(e, 404, cause(e, DeviceRegistry.NotFound.class)));
         onException(Exception.class).handled(true)
@@ -28,7 +34,10 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .process(e -> error(e, 500, cause(e, Exception.class)));
 
         // whoever calls the API is the game master: the journal says so
-        interceptFrom("direct:api-*").setHeader("skabenSource", constant("operator"));
+        interceptFrom("direct:api-*")
+                .bean("bearerToken", "check(${header.Authorization})")
+                .removeHeader("Authorization")
+                .setHeader("skabenSource", constant("operator"));
 
         rest("/api").produces("application/json")
                 .get("/devices").routeId("rest-devices").to("direct:api-devices")
@@ -46,9 +55,9 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .post("/dead-letters/{id}/replay").routeId("rest-dead-letter-replay").to("direct:api-dead-letter-replay");
 
         from("direct:api-devices").routeId("api-devices")
-                .setBody(method("deviceApi", "devices")).to("direct:api-reply");
+                .setBody(method("deviceApi", "devices")).to("direct:reply-json");
         from("direct:api-device").routeId("api-device")
-                .setBody(method("deviceApi", "device(${header.uid})")).to("direct:api-reply");
+                .setBody(method("deviceApi", "device(${header.uid})")).to("direct:reply-json");
 
         from("direct:api-device-register").routeId("api-device-register")
                 .setHeader("skabenUid", method("deviceApi", "register(${bodyAs(String)})"))
@@ -59,7 +68,7 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenCupReason", constant("registration"))
                 .setHeader("skabenCupManual", constant(true))
                 .to("direct:cup-push")
-                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:api-reply")
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
         from("direct:api-device-config").routeId("api-device-config")
@@ -72,7 +81,7 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenCupReason", constant("config saved by operator"))
                 .setHeader("skabenCupManual", constant(true))
                 .to("direct:cup-push")
-                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:api-reply");
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
 
         from("direct:api-device-sync").routeId("api-device-sync")
                 .setHeader("skabenUid", method("deviceApi", "requireDevice(${header.uid})"))
@@ -83,17 +92,17 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(Map.of("uid", e.getMessage().getHeader("skabenUid"),
                         "sent", e.getMessage().getHeader("skabenTaskId") != null,
                         "task_id", String.valueOf(e.getMessage().getHeader("skabenTaskId")))))
-                .to("direct:api-reply");
+                .to("direct:reply-json");
 
         from("direct:api-types").routeId("api-types")
-                .setBody(method("deviceApi", "types")).to("direct:api-reply");
+                .setBody(method("deviceApi", "types")).to("direct:reply-json");
         from("direct:api-type-save").routeId("api-type-save")
                 .setHeader("skabenDetail", simple("${bodyAs(String)}"))
                 .setBody(method("deviceApi", "saveType(${header.type}, ${bodyAs(String)})"))
                 .setHeader("skabenType", header("type"))
                 .setHeader("skabenKind", constant("type"))
                 .to("direct:journal")
-                .to("direct:api-reply");
+                .to("direct:reply-json");
 
         from("direct:api-type-sync").routeId("api-type-sync")
                 .setHeader("skabenType", method("deviceApi", "requireType(${header.type})"))
@@ -109,13 +118,13 @@ public class OperatorApiRoutes extends RouteBuilder {
 
         from("direct:api-events").routeId("api-events")
                 .setBody(method("deviceApi", "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit})"))
-                .to("direct:api-reply");
+                .to("direct:reply-json");
         from("direct:api-events-count").routeId("api-events-count")
                 .setBody(method("deviceApi", "countEvents(${header.device}, ${header.kind}, ${header.since})"))
-                .to("direct:api-reply");
+                .to("direct:reply-json");
 
         from("direct:api-dead-letters").routeId("api-dead-letters")
-                .setBody(method("deadLetterApi", "list(${header.limit})")).to("direct:api-reply");
+                .setBody(method("deadLetterApi", "list(${header.limit})")).to("direct:reply-json");
         // a replay publishes the packet again, so it takes the whole way a device packet takes
         from("direct:api-dead-letter-replay").routeId("api-dead-letter-replay")
                 .setBody(method("deadLetterApi", "replay(${header.id})"))
@@ -127,9 +136,9 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .to("direct:journal")
                 .process(e -> e.getMessage().setBody(Map.of("replayed", e.getMessage().getHeader("id"),
                         "topic", e.getMessage().getHeader("CamelPahoMqtt5OverrideTopic"))))
-                .to("direct:api-reply");
+                .to("direct:reply-json");
 
-        from("direct:api-reply").routeId("api-reply")
+        from("direct:reply-json").routeId("reply-json")
                 .process(e -> e.getMessage().setBody(Json.write(e.getMessage().getBody())))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }

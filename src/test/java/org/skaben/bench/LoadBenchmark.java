@@ -120,6 +120,7 @@ public final class LoadBenchmark {
                 "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
                 "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached",
                 "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
+                "-Dskaben.http.token=bench",
                 "-Dcamel.main.routes-reload-enabled=false",
                 "-jar", jar.getPath()));
         server = new ProcessBuilder(command)
@@ -337,6 +338,7 @@ public final class LoadBenchmark {
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Authorization", "Bearer bench")
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -93,4 +93,23 @@ class OperatorApiTest extends SkabenAppTestSupport {
         String future = java.time.Instant.now().plusSeconds(3600).toString();
         assertEquals("[]", http("GET", "/api/events?device=" + lock.uid() + "&since=" + future, null).body());
     }
+
+    @Test
+    void everyApiCallNeedsTheBearerTokenAndARefusalIsJournaled() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var none = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/devices")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertError(none, 401, "missing bearer token");
+        var wrong = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/sync"))
+                .header("Authorization", "Bearer guess").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertError(wrong, 401, "wrong bearer token");
+        assertTrue(db().queryForObject("SELECT COUNT(*) FROM event WHERE kind = 'unauthorized'", Integer.class) >= 2);
+        var health = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), "health needs no token");
+    }
 }

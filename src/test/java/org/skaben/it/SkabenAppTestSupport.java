@@ -36,6 +36,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
     protected String brokerUrl;
     protected String dbUrl;
     private String instance;
+    protected static final String TOKEN = "test-token";
     private final List<TestDevice> devices = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,6 +69,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
             props.put("skaben.db.password", System.getProperty("skaben.test.db-password", ""));
         }
         props.put("skaben.ping.interval-seconds", "1");
+        props.put("skaben.http.token", TOKEN);
         props.put("skaben.retry.delay-millis", "10");
         props.put("camel.main.routes-reload-enabled", "false");
         props.putAll(extraProperties());
@@ -109,6 +111,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
