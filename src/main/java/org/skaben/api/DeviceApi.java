@@ -77,6 +77,16 @@ public class DeviceApi {
         return id;
     }
 
+    /** Takes a device under manual control ({"override": true}: no automatic CUPs) or gives it back. */
+    public String setOverride(String uid, String body) {
+        String id = requireDevice(uid);
+        if (!(object(body).get("override") instanceof Boolean override)) {
+            throw new ApiException(400, "expected {\"override\": true|false}");
+        }
+        registry.setOverride(id, override);
+        return id;
+    }
+
     public List<Map<String, Object>> types() {
         return registry.types().stream().map(DeviceApi::view).toList();
     }

@@ -45,6 +45,7 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .get("/devices/{uid}").routeId("rest-device").to("direct:api-device")
                 .put("/devices/{uid}/config").routeId("rest-device-config").to("direct:api-device-config")
                 .post("/devices/{uid}/sync").routeId("rest-device-sync").to("direct:api-device-sync")
+                .put("/devices/{uid}/override").routeId("rest-device-override").to("direct:api-device-override")
                 .get("/types").routeId("rest-types").to("direct:api-types")
                 .put("/types/{type}").routeId("rest-type-save").to("direct:api-type-save")
                 .post("/types/{type}/sync").routeId("rest-type-sync").to("direct:api-type-sync")
@@ -81,6 +82,14 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenCupReason", constant("config saved by operator"))
                 .setHeader("skabenCupManual", constant(true))
                 .to("direct:cup-push")
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
+
+        from("direct:api-device-override").routeId("api-device-override")
+                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
+                .setHeader("skabenUid", method("deviceApi", "setOverride(${header.uid}, ${bodyAs(String)})"))
+                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader("skabenKind", constant("override"))
+                .to("direct:journal")
                 .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
 
         from("direct:api-device-sync").routeId("api-device-sync")

@@ -142,14 +142,17 @@ class ProtocolTest extends SkabenAppTestSupport {
     @Test
     void aDeviceUnderOverrideGetsNoAutomaticCup() throws Exception {
         TestDevice lock = startedLock();
-        db().update("UPDATE device SET manual_override = TRUE WHERE uid = ?", lock.uid());
-        // the registry caches devices: change the flag the way the server does
-        context.getRegistry().lookupByNameAndType("deviceRegistry", org.skaben.device.DeviceRegistry.class)
-                .setOverride(lock.uid(), true);
+        var response = http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": true}");
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(true, db().queryForObject("SELECT manual_override FROM device WHERE uid = ?", Boolean.class, lock.uid()));
         lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
         lock.assertNone("cup", QUIET);
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);
         lock.await("cup");
+        http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": false}");
+        lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
+        lock.await("cup");
+        assertEquals(2, journal(lock.uid(), "override").size());
     }
 
     @Test
