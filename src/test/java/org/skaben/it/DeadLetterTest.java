@@ -25,7 +25,8 @@ class DeadLetterTest extends SkabenAppTestSupport {
         lock.send("sup", "{\"timestamp\": 1, \"task_id\": \"dl1\", \"datahold\": {\"closed\": false}}");
         String topic = "ask/lock/" + lock.uid() + "/sup";
         Long id = eventually(() -> db().queryForObject("SELECT id FROM dead_letter WHERE topic = ?", Long.class, topic));
-        assertTrue(String.valueOf(journal(lock.uid(), "error").get(0).get("detail")).contains("is not in the database"));
+        assertTrue(String.valueOf(eventually(() -> journal(lock.uid(), "error")).get(0).get("detail"))
+                .contains("is not in the database"));
         List<Map<String, Object>> letters = Json.MAPPER.readValue(http("GET", "/api/dead-letters", null).body(), List.class);
         Map<String, Object> letter = letters.stream().filter(l -> topic.equals(l.get("topic"))).findFirst().orElseThrow();
         assertEquals(Map.of("timestamp", 1, "task_id", "dl1", "datahold", Map.of("closed", false)),

@@ -211,7 +211,9 @@ class ProtocolTest extends SkabenAppTestSupport {
         lock.send("ack", "{\"timestamp\": " + now() + ", \"hash\": \"" + cup.datahold().get("hash") + "\", \"task_id\": \"" + taskId + "\"}");
         eventually(() -> "ack".equals(db().queryForObject("SELECT status FROM cup_delivery WHERE task_id = ?",
                 String.class, taskId)));
-        assertTrue(String.valueOf(journal(lock.uid(), "ack").get(0).get("detail")).startsWith("task " + taskId));
+        // the delivery row is written before the journal entry: wait for both
+        assertTrue(String.valueOf(eventually(() -> journal(lock.uid(), "ack")).get(0).get("detail"))
+                .startsWith("task " + taskId));
 
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);
         String second = (String) lock.await("cup").datahold().get("task_id");
