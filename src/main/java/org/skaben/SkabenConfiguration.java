@@ -93,6 +93,19 @@ public class SkabenConfiguration implements CamelConfiguration {
 
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
+            public void onContextStarted(CamelContext context) {
+                // the YAML routes are read from the working directory: a server started elsewhere would run
+                // without them and answer no device, so it refuses to run at all (Camel ignores exceptions
+                // thrown here, hence the exit)
+                if (context.getRoute("mqtt-ingress") == null) {
+                    LOG.error("No device routes were loaded from {}: start the server in the folder that holds "
+                            + "routes/, or set camel.main.routes-include-pattern. Stopping.",
+                            context.resolvePropertyPlaceholders("{{camel.main.routes-include-pattern}}"));
+                    new Thread(() -> System.exit(2), "skaben-no-routes").start();
+                }
+            }
+
+            @Override
             public void onContextStopped(CamelContext context) {
                 // after the routes: the MQTT endpoints disconnect before the broker goes away
                 dataSource.close();

@@ -11,7 +11,11 @@ public final class SkabenServer {
     public static void main(String[] args) throws Exception {
         int exitCode;
         try {
-            exitCode = new Main(SkabenServer.class).run(args);
+            Main main = new Main(SkabenServer.class);
+            // the defaults ship inside the jar; an installation overrides them in ./skaben.properties
+            main.setPropertyPlaceholderLocations(
+                    "file:skaben.properties;optional=true,classpath:application.properties");
+            exitCode = main.run(args);
         } catch (Exception e) {
             // a failed start leaves broker threads behind: end the process instead of hanging
             e.printStackTrace();
