@@ -76,8 +76,17 @@ class ExternalBrokerTest extends SkabenAppTestSupport {
         // devices reconnect by themselves; so does the server, which resubscribes and pings again
         TestDevice back = device("lock", lock.uid().substring(0, 6) + "a0a0a0");
         back.await("ping", Duration.ofSeconds(20));
-        back.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}");
-        eventually(() -> journal(back.uid(), "info"));
+        // the server's subscriber reconnects on its own schedule; a QoS 0 packet sent before it has resubscribed
+        // is dropped by the broker, so the device repeats it until the journal shows it
+        eventually(() -> {
+            try {
+                back.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}");
+                Thread.sleep(300);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return journal(back.uid(), "info");
+        });
         back.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
         back.await("cup");
     }

@@ -129,7 +129,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
 
     /** Waits for a condition the server reaches asynchronously. */
     protected static <T> T eventually(Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             T value;
             try {
@@ -142,7 +142,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
             }
             Thread.sleep(50);
         }
-        return fail("condition not reached within 10 s");
+        return fail("condition not reached within 20 s");
     }
 
     private static int freePort() {
