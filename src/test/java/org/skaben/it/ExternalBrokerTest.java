@@ -78,15 +78,7 @@ class ExternalBrokerTest extends SkabenAppTestSupport {
         back.await("ping", Duration.ofSeconds(20));
         // the server's subscriber reconnects on its own schedule; a QoS 0 packet sent before it has resubscribed
         // is dropped by the broker, so the device repeats it until the journal shows it
-        eventually(() -> {
-            try {
-                back.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}");
-                Thread.sleep(300);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return journal(back.uid(), "info");
-        });
+        repeatUntilJournaled(back, "info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}", "info");
         back.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
         back.await("cup");
     }

@@ -46,14 +46,6 @@ class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
         TestDevice lock = device("lock", newUid());
         lock.await("ping", Duration.ofSeconds(10));
         // connected is not yet subscribed: a QoS 0 packet may be dropped until then, so the device repeats it
-        eventually(() -> {
-            try {
-                lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}");
-                Thread.sleep(300);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return journal(lock.uid(), "info");
-        });
+        repeatUntilJournaled(lock, "info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}", "info");
     }
 }

@@ -43,15 +43,7 @@ class LiveReloadTest extends SkabenAppTestSupport {
         Files.writeString(events, Files.readString(events).replace("constant: info", "constant: player-event"));
 
         // the file watcher reloads within a second or so; until then packets go the old way
-        var rows = eventually(() -> {
-            try {
-                lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after\"}}");
-                Thread.sleep(200);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return journal(lock.uid(), "player-event");
-        });
+        var rows = repeatUntilJournaled(lock, "info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after\"}}", "player-event");
         assertEquals("{\"content\":\"after\",\"type\":\"console\"}", rows.get(0).get("detail"));
     }
 }

@@ -127,6 +127,24 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         return db().queryForList("SELECT kind, detail FROM event WHERE topic = ? ORDER BY id DESC", topic);
     }
 
+    /**
+     * Sends a packet again and again until the journal shows an entry of the given kind for the device: for
+     * moments when the server may not be listening yet (resubscribing, reloading a route) and a QoS 0 packet
+     * can be dropped or take the old way.
+     */
+    protected List<Map<String, Object>> repeatUntilJournaled(TestDevice device, String command, String json,
+                                                             String kind) throws InterruptedException {
+        return eventually(() -> {
+            try {
+                device.send(command, json);
+                Thread.sleep(300);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return journal(device.uid(), kind);
+        });
+    }
+
     /** Waits for a condition the server reaches asynchronously. */
     protected static <T> T eventually(Supplier<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
