@@ -65,11 +65,8 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
                 .setHeader("skabenKind", constant("registered"))
                 .setHeader("skabenDetail", constant("registered by operator"))
-                .to("direct:journal")
                 .setHeader("skabenCupReason", constant("registration"))
-                .setHeader("skabenCupManual", constant(true))
-                .to("direct:cup-push")
-                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json")
+                .to("direct:journal-and-push")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
         from("direct:api-device-config").routeId("api-device-config")
@@ -78,11 +75,8 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenOverwrite", header("overwrite"))
                 .setHeader("skabenDetail", simple("${bodyAs(String)}"))
                 .setHeader("skabenKind", constant("config"))
-                .to("direct:journal")
                 .setHeader("skabenCupReason", constant("config saved by operator"))
-                .setHeader("skabenCupManual", constant(true))
-                .to("direct:cup-push")
-                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
+                .to("direct:journal-and-push");
 
         from("direct:api-device-override").routeId("api-device-override")
                 .setHeader("skabenDetail", simple("${bodyAs(String)}"))
@@ -146,6 +140,13 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(Map.of("replayed", e.getMessage().getHeader("id"),
                         "topic", e.getMessage().getHeader("CamelPahoMqtt5OverrideTopic"))))
                 .to("direct:reply-json");
+
+        // a change to one device: journaled, its CUP sent at once, the device shown as it is now
+        from("direct:journal-and-push").routeId("journal-and-push")
+                .to("direct:journal")
+                .setHeader("skabenCupManual", constant(true))
+                .to("direct:cup-push")
+                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
 
         from("direct:reply-json").routeId("reply-json")
                 .process(e -> e.getMessage().setBody(Json.write(e.getMessage().getBody())))
