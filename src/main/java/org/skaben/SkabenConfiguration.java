@@ -10,10 +10,16 @@ import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.skaben.access.AccessBook;
+import org.skaben.access.AccessCodeRepository;
+import org.skaben.access.PermissionRepository;
+import org.skaben.access.PersonRepository;
 import org.skaben.api.BearerToken;
+import org.skaben.api.GameApi;
 import org.skaben.api.DeadLetterApi;
 import org.skaben.api.DeviceApi;
 import org.skaben.broker.EmbeddedBroker;
+import org.skaben.cup.ConfigComposer;
 import org.skaben.cup.CupBuilder;
 import org.skaben.cup.PingBuilder;
 import org.skaben.device.DeviceRegistry;
@@ -21,6 +27,14 @@ import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
 import org.skaben.device.KeepalivePolicy;
 import org.skaben.device.LastSeenTracker;
+import org.skaben.game.Alert;
+import org.skaben.game.AlertRepository;
+import org.skaben.game.Broadcaster;
+import org.skaben.game.GameActions;
+import org.skaben.game.GameVersion;
+import org.skaben.game.RouteBroadcaster;
+import org.skaben.game.SimpleConfigRepository;
+import org.skaben.game.SimpleConfigs;
 import org.skaben.handler.InfoReader;
 import org.skaben.health.DatabaseHealthCheck;
 import org.skaben.health.MqttHealthCheck;
@@ -50,8 +64,18 @@ public class SkabenConfiguration implements CamelConfiguration {
         configureMqtt(camel, settings);
 
         ServerClock clock = new ServerClock();
+        GameVersion version = new GameVersion();
+        Alert alert = new Alert(new AlertRepository(dataSource), version);
+        String registrationState = settings.text("skaben.game.registration-state");
         DeviceRegistry registry = new DeviceRegistry(new DeviceRepository(dataSource),
-                new DeviceTypeRepository(dataSource), settings.bool("skaben.devices.auto-register"));
+                new DeviceTypeRepository(dataSource), settings.bool("skaben.devices.auto-register"),
+                () -> registrationState.isEmpty() || alert.current().name().equals(registrationState) ? null
+                        : "devices register only while the alert state is " + registrationState);
+        AccessBook access = new AccessBook(new PersonRepository(dataSource), new AccessCodeRepository(dataSource),
+                new PermissionRepository(dataSource), version);
+        SimpleConfigs simpleConfigs = new SimpleConfigs(new SimpleConfigRepository(dataSource), version);
+        ConfigComposer composer = new ConfigComposer(registry, alert, access, simpleConfigs, version,
+                settings.text("skaben.game.lock-type"), settings.text("skaben.game.scale-type"));
         LastSeenTracker lastSeen = registry.lastSeen();
         long keepaliveTimeout = settings.integer("skaben.keepalive.timeout-seconds");
         if (keepaliveTimeout <= settings.integer("skaben.ping.interval-seconds")) {
@@ -66,18 +90,23 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("lastSeen", lastSeen);
         beans.bind("readPacket", new ReadPacket(new PacketReader(settings.integer("skaben.mqtt.max-payload-bytes"),
                 settings.integer("skaben.mqtt.max-json-depth"))));
-        beans.bind("keepaliveCheck", new KeepaliveCheck(registry, new KeepalivePolicy(keepaliveTimeout), clock));
+        beans.bind("keepaliveCheck", new KeepaliveCheck(registry, composer, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
         beans.bind("taskIds", new TaskIdRepository(dataSource));
         beans.bind("cupDeliveries", new CupDeliveryRepository(dataSource));
         beans.bind("deadLetterApi", new DeadLetterApi(new DeadLetterRepository(dataSource)));
         beans.bind("infoReader", new InfoReader(registry));
-        beans.bind("cupBuilder", new CupBuilder(registry, clock));
+        beans.bind("cupBuilder", new CupBuilder(registry, composer, clock));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));
         JournalRepository journal = new JournalRepository(dataSource);
         beans.bind("journal", journal);
-        beans.bind("deviceApi", new DeviceApi(registry, lastSeen, journal,
+        beans.bind("deviceApi", new DeviceApi(registry, composer, lastSeen, journal,
                 keepaliveTimeout * 1000));
+        Broadcaster broadcaster = new RouteBroadcaster(camel, registry);
+        GameActions game = new GameActions(alert, registry, access, journal, broadcaster, registrationState);
+        beans.bind("game", game);
+        beans.bind("gameApi", new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster,
+                settings.text("skaben.game.lock-type"), settings.text("skaben.game.scale-type")));
         if (broker != null) {
             beans.bind("embeddedBroker", broker);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceType;
@@ -24,13 +25,15 @@ public class DeviceApi {
     private static final int MAX_EVENTS = 1000;
 
     private final DeviceRegistry registry;
+    private final ConfigComposer composer;
     private final LastSeenTracker lastSeen;
     private final JournalRepository journal;
     private final long onlineWindowMillis;
 
-    public DeviceApi(DeviceRegistry registry, LastSeenTracker lastSeen, JournalRepository journal,
-                     long onlineWindowMillis) {
+    public DeviceApi(DeviceRegistry registry, ConfigComposer composer, LastSeenTracker lastSeen,
+                     JournalRepository journal, long onlineWindowMillis) {
         this.registry = registry;
+        this.composer = composer;
         this.lastSeen = lastSeen;
         this.journal = journal;
         this.onlineWindowMillis = onlineWindowMillis;
@@ -108,6 +111,10 @@ public class DeviceApi {
             throw new ApiException(400, "a new type needs \"smart\": true or false");
         }
         boolean smart = (Boolean) field(changes, "smart", Boolean.class, old == null ? null : old.smart());
+        if (!smart && changes.containsKey("config")) {
+            throw new ApiException(400, "a simple type's config depends on the alert state: "
+                    + "use PUT /api/simple-configs/" + name + "/{state}");
+        }
         boolean active = (Boolean) field(changes, "active", Boolean.class, old == null ? Boolean.TRUE : old.active());
         Map<String, Object> config = (Map<String, Object>) field(changes, "config", Map.class,
                 old == null ? Map.of() : old.defaultConfig());
@@ -144,7 +151,10 @@ public class DeviceApi {
         view.put("type", d.type());
         view.put("config", d.config());
         view.put("reported_state", d.reportedState());
-        view.put("hash", registry.serverHash(d));
+        // what the device is sent (its config as the game makes it now) and that config's hash
+        boolean smart = registry.requireType(d.type()).smart();
+        view.put("sent_config", smart ? composer.smart(d) : composer.simple(d.type()));
+        view.put("hash", composer.hash(d));
         view.put("online", seen != null && System.currentTimeMillis() - seen <= onlineWindowMillis);
         view.put("last_seen", seen == null ? null : Instant.ofEpochMilli(seen).toString());
         view.put("override", d.override());

@@ -12,15 +12,18 @@ import org.skaben.protocol.Topic;
 
 /**
  * Builds the CUP a device or a simple type receives (protocol.md 4.4). Returns null when nothing is to be
- * sent: an automatic CUP for a device under override, or a simple type with no config.
+ * sent: an automatic CUP for a device under override, or a simple type with no config for the
+ * current alert state.
  */
 public class CupBuilder {
 
     private final DeviceRegistry registry;
+    private final ConfigComposer composer;
     private final ServerClock clock;
 
-    public CupBuilder(DeviceRegistry registry, ServerClock clock) {
+    public CupBuilder(DeviceRegistry registry, ConfigComposer composer, ServerClock clock) {
         this.registry = registry;
+        this.composer = composer;
         this.clock = clock;
     }
 
@@ -39,28 +42,30 @@ public class CupBuilder {
     /** Smart devices learn hash and task_id only from inside datahold; FORCE is the deployed client's overwrite. */
     private OutgoingCup smart(Device device, boolean overwrite) {
         String taskId = newTaskId();
-        Map<String, Object> datahold = new LinkedHashMap<>(device.config());
-        datahold.put("hash", device.hash());
+        Map<String, Object> datahold = composer.smart(device);
+        String hash = ConfigHasher.hash(datahold);
+        datahold.put("hash", hash);
         datahold.put("task_id", taskId);
-        Map<String, Object> payload = header(taskId, device.hash());
+        Map<String, Object> payload = header(taskId, hash);
         if (overwrite) {
             datahold.put("FORCE", true);
             payload.put("overwrite", true);
         }
         payload.put("datahold", datahold);
-        return new OutgoingCup(device.type(), device.uid(), taskId, device.hash(),
+        return new OutgoingCup(device.type(), device.uid(), taskId, hash,
                 Topic.outgoing(device.type(), device.uid(), "cup"), payload);
     }
 
     /** Simple devices take datahold as their whole config, so nothing is added inside it. */
     private OutgoingCup simple(DeviceType type, String uid) {
-        if (type.defaultConfig().isEmpty()) {
+        Map<String, Object> config = composer.simple(type.name());
+        if (config == null) {
             return null;
         }
         String taskId = newTaskId();
-        String hash = ConfigHasher.hash(type.defaultConfig());
+        String hash = ConfigHasher.hash(config);
         Map<String, Object> payload = header(taskId, hash);
-        payload.put("datahold", type.defaultConfig());
+        payload.put("datahold", config);
         return new OutgoingCup(type.name(), uid, taskId, hash, Topic.outgoing(type.name(), uid, "cup"), payload);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
 
@@ -22,14 +23,25 @@ public class DeviceRegistry {
     private final DeviceRepository devices;
     private final DeviceTypeRepository types;
     private final boolean autoRegister;
+    private final Supplier<String> registrationClosed;
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
     private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
     private final LastSeenTracker lastSeen = new LastSeenTracker();
 
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
+        this(devices, types, autoRegister, () -> null);
+    }
+
+    /**
+     * {@code registrationClosed} says why an unknown device may not register right now (the game registers
+     * devices only in some alert states), or null when it may.
+     */
+    public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister,
+                          Supplier<String> registrationClosed) {
         this.devices = devices;
         this.types = types;
         this.autoRegister = autoRegister;
+        this.registrationClosed = registrationClosed;
         types.findAll().forEach(t -> typeCache.put(t.name(), t));
         devices.findAll().forEach(d -> {
             deviceCache.put(d.uid(), d);
@@ -76,6 +88,10 @@ public class DeviceRegistry {
         }
         if (!autoRegister) {
             throw new PacketRefused("device " + packet.uid() + " is not registered and auto-registration is off");
+        }
+        String closed = registrationClosed.get();
+        if (closed != null) {
+            throw new PacketRefused("device " + packet.uid() + " is not registered: " + closed);
         }
         register(type, packet.uid());
         return REGISTERED;
@@ -137,12 +153,6 @@ public class DeviceRegistry {
             return List.of("all");
         }
         return devices().stream().filter(d -> d.type().equals(typeName)).map(Device::uid).toList();
-    }
-
-    /** The hash of the config the server holds for this device (a simple device holds its type's config). */
-    public String serverHash(Device device) {
-        DeviceType type = requireType(device.type());
-        return type.smart() ? device.hash() : ConfigHasher.hash(type.defaultConfig());
     }
 
     /** A SUP's accepted fields become the reported state and part of the config the server holds. */

@@ -18,7 +18,8 @@ public final class KeepalivePolicy {
         if (lag > timeoutSeconds) {
             return "keepalive lag " + lag + " s over " + timeoutSeconds + " s";
         }
-        if (deviceHash != null && !deviceHash.isEmpty() && !deviceHash.equals(serverHash)) {
+        // a simple type with no config for the current state holds no hash: nothing to drift from
+        if (serverHash != null && deviceHash != null && !deviceHash.isEmpty() && !deviceHash.equals(serverHash)) {
             return "config hash drift";
         }
         return null;

@@ -26,4 +26,9 @@ public class InfoReader {
         }
         throw new PacketRefused("INFO datahold must be a non-empty JSON object");
     }
+
+    /** The event the rules get: the datahold object (or a simple device's string). */
+    public Object event(Packet info) {
+        return info.datahold();
+    }
 }

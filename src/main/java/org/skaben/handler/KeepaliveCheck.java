@@ -1,5 +1,6 @@
 package org.skaben.handler;
 
+import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.KeepalivePolicy;
@@ -12,9 +13,11 @@ public class KeepaliveCheck {
     private final DeviceRegistry registry;
     private final KeepalivePolicy policy;
     private final ServerClock clock;
+    private final ConfigComposer composer;
 
-    public KeepaliveCheck(DeviceRegistry registry, KeepalivePolicy policy, ServerClock clock) {
+    public KeepaliveCheck(DeviceRegistry registry, ConfigComposer composer, KeepalivePolicy policy, ServerClock clock) {
         this.registry = registry;
+        this.composer = composer;
         this.policy = policy;
         this.clock = clock;
     }
@@ -22,6 +25,6 @@ public class KeepaliveCheck {
     /** The reason for a CUP, or null. */
     public String check(Packet pong) {
         Device device = registry.require(pong.uid());
-        return policy.cupReason(clock.nowSeconds(), pong.timestamp(), pong.hash(), registry.serverHash(device));
+        return policy.cupReason(clock.nowSeconds(), pong.timestamp(), pong.hash(), composer.hash(device));
     }
 }

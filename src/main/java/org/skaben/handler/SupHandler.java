@@ -2,7 +2,6 @@ package org.skaben.handler;
 
 import java.util.Map;
 import org.skaben.device.DeviceRegistry;
-import org.skaben.device.Json;
 import org.skaben.device.SupValidator;
 import org.skaben.protocol.Packet;
 
@@ -15,10 +14,10 @@ public class SupHandler {
         this.registry = registry;
     }
 
-    /** Applies the SUP and returns the accepted fields as JSON, for the journal. */
-    public String apply(Packet sup) {
+    /** Applies the SUP and returns the accepted fields, for the journal and the rules. */
+    public Map<String, Object> apply(Packet sup) {
         Map<String, Object> accepted = SupValidator.validate(registry.requireType(sup.type()), sup.datahold());
         registry.applyReported(sup.uid(), accepted);
-        return Json.write(accepted);
+        return accepted;
     }
 }

@@ -43,6 +43,11 @@ public class JournalRepository {
                 cut(detail, MAX_DETAIL));
     }
 
+    /** Journals what the server itself did (a rule, a game master's change) without an exchange. */
+    public void note(String kind, String source, String type, String uid, String detail) {
+        jdbc.update(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
+    }
+
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }

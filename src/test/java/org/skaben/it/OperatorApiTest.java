@@ -63,8 +63,11 @@ class OperatorApiTest extends SkabenAppTestSupport {
 
     @Test
     void aNewTypeIsPingedAndServed() throws Exception {
-        var created = http("PUT", "/api/types/fog", "{\"smart\": false, \"config\": {\"FOG\": \"ON\"}}");
+        assertError(http("PUT", "/api/types/fog", "{\"smart\": false, \"config\": {\"FOG\": \"ON\"}}"), 400,
+                "a simple type's config depends on the alert state");
+        var created = http("PUT", "/api/types/fog", "{\"smart\": false}");
         assertEquals(200, created.statusCode(), created.body());
+        assertEquals(200, http("PUT", "/api/simple-configs/fog/white", "{\"FOG\": \"ON\"}").statusCode());
         TestDevice fog = device("fog", newUid());
         fog.await("ping");
         fog.sendRaw("ask/fog/all/cup", "{\"timestamp\": 1}".getBytes());

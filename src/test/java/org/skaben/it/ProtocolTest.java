@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.skaben.device.ConfigHasher;
 import org.skaben.device.Json;
@@ -24,8 +25,9 @@ class ProtocolTest extends SkabenAppTestSupport {
         return lock;
     }
 
-    private String storedHash(String uid) {
-        return db().queryForObject("SELECT config_hash FROM device WHERE uid = ?", String.class, uid);
+    /** The hash of what the server would send the device now, as the API shows it. */
+    private String storedHash(String uid) throws Exception {
+        return String.valueOf(Json.readObject(http("GET", "/api/devices/" + uid, null).body()).get("hash"));
     }
 
     @Test
@@ -84,9 +86,13 @@ class ProtocolTest extends SkabenAppTestSupport {
         assertEquals(first.json().get("task_id"), datahold.get("task_id"));
         assertEquals(hash, first.json().get("hash"));
         assertFalse(first.json().containsKey("overwrite"), "a normal CUP merges");
-        Map<String, Object> config = Json.readObject(db().queryForObject("SELECT config FROM device WHERE uid = ?",
-                String.class, lock.uid()));
-        assertEquals(ConfigHasher.hash(config), hash, "the hash covers the config the server holds");
+        Map<String, Object> sent = new java.util.LinkedHashMap<>(datahold);
+        sent.remove("hash");
+        sent.remove("task_id");
+        assertEquals(ConfigHasher.hash(sent), hash, "the hash covers exactly the config sent");
+        assertEquals("1", datahold.get("alert"), "the current alert state's id, as a string (white on a fresh install)");
+        assertEquals(Map.of(), datahold.get("acl"));
+        assertEquals(false, datahold.get("override"));
         assertTrue(Math.abs(now() - ((Number) first.json().get("timestamp")).longValue()) <= 2);
         assertTrue(((Number) second.json().get("timestamp")).longValue()
                 >= ((Number) first.json().get("timestamp")).longValue(), "server time never decreases");
@@ -97,7 +103,7 @@ class ProtocolTest extends SkabenAppTestSupport {
 
     @Test
     void simpleFirmwareAsksForItsTypeConfigOnTheBroadcastAddress() throws Exception {
-        assertEquals(200, http("PUT", "/api/types/rgb", "{\"config\": {\"RGB\": \"FF0000/3000/1000/C\"}}").statusCode());
+        assertEquals(200, http("PUT", "/api/simple-configs/rgb/white", "{\"RGB\": \"FF0000/3000/1000/C\"}").statusCode());
         TestDevice rgb = device("rgb", newUid());
         rgb.sendRaw("ask/rgb/all/cup", "{\"timestamp\": 1}".getBytes());
         TestDevice.Received cup = rgb.await("cup");
@@ -124,6 +130,8 @@ class ProtocolTest extends SkabenAppTestSupport {
         assertEquals(true, overwrite.datahold().get("FORCE"));
         assertEquals(Map.of("closed", true), Json.readObject(db().queryForObject(
                 "SELECT config FROM device WHERE uid = ?", String.class, lock.uid())));
+        assertEquals(Set.of("closed", "alert", "override", "acl", "hash", "task_id", "FORCE"),
+                overwrite.datahold().keySet(), "the game's fields are part of every lock config");
     }
 
     @Test
@@ -145,6 +153,7 @@ class ProtocolTest extends SkabenAppTestSupport {
         var response = http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": true}");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(true, db().queryForObject("SELECT manual_override FROM device WHERE uid = ?", Boolean.class, lock.uid()));
+        assertEquals(true, lock.await("cup").datahold().get("override"), "the lock hears of its override at once");
         lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
         lock.assertNone("cup", QUIET);
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);

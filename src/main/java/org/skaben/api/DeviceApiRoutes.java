@@ -1,44 +1,18 @@
 package org.skaben.api;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.rest.RestBindingMode;
-import org.skaben.device.DeviceRegistry;
 import org.skaben.device.Json;
 
 import java.util.Map;
 
 /**
- * The game master's REST API (JSON over the embedded HTTP server). Java reads better than YAML for a table
- * of endpoints; every change is journaled with source "operator" and reaches the devices at once.
+ * The game master's REST API for devices, types, the journal and dead letters. Java reads better than YAML
+ * for a table of endpoints; every change is journaled with source "operator" and reaches the devices at once.
  */
-public class OperatorApiRoutes extends RouteBuilder {
+public class DeviceApiRoutes extends ApiRoutes {
 
     @Override
-    public void configure() {
-        restConfiguration().component("platform-http").bindingMode(RestBindingMode.off);
-
-        onException(ApiException.class).handled(true)
-                .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)))
-                .filter(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(401))
-                    .setHeader("skabenKind", constant("unauthorized"))
-                    .setHeader("skabenSource", simple("${header.CamelHttpMethod} ${header.CamelHttpPath}"))
-                    .setHeader("skabenDetail", simple("${exception.message}"))
-                    .to("direct:journal")
-                .end();
-        onException(DeviceRegistry.NotFound.class).handled(true)
-                .process(e -> error(e, 404, cause(e, DeviceRegistry.NotFound.class)));
-        onException(Exception.class).handled(true)
-                .log(LoggingLevel.ERROR, "operator API failed: ${exception}")
-                .process(e -> error(e, 500, cause(e, Exception.class)));
-
-        // whoever calls the API is the game master: the journal says so
-        interceptFrom("direct:api-*")
-                .bean("bearerToken", "check(${header.Authorization})")
-                .removeHeader("Authorization")
-                .setHeader("skabenSource", constant("operator"));
-
+    protected void endpoints() {
         rest("/api").produces("application/json")
                 .get("/devices").routeId("rest-devices").to("direct:api-devices")
                 .post("/devices").routeId("rest-device-register").to("direct:api-device-register")
@@ -83,8 +57,9 @@ public class OperatorApiRoutes extends RouteBuilder {
                 .setHeader("skabenUid", method("deviceApi", "setOverride(${header.uid}, ${bodyAs(String)})"))
                 .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
                 .setHeader("skabenKind", constant("override"))
-                .to("direct:journal")
-                .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
+                // the device's config carries the flag: it hears of it at once
+                .setHeader("skabenCupReason", constant("override changed by operator"))
+                .to("direct:journal-and-push");
 
         from("direct:api-device-sync").routeId("api-device-sync")
                 .setHeader("skabenUid", method("deviceApi", "requireDevice(${header.uid})"))
@@ -151,23 +126,5 @@ public class OperatorApiRoutes extends RouteBuilder {
         from("direct:reply-json").routeId("reply-json")
                 .process(e -> e.getMessage().setBody(Json.write(e.getMessage().getBody())))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
-    }
-
-    /** The exception of the given type behind Camel's wrappers (a bean call wraps what the bean throws). */
-    private static <T extends Throwable> T cause(Exchange exchange, Class<T> type) {
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        for (Throwable t = caught; t != null; t = t.getCause()) {
-            if (type.isInstance(t) && (t.getCause() == null || !type.isInstance(t.getCause()))) {
-                return type.cast(t);
-            }
-        }
-        return type.cast(caught);
-    }
-
-    private static void error(Exchange exchange, int status, Throwable cause) {
-        String message = cause == null || cause.getMessage() == null ? "internal error" : cause.getMessage();
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(Json.write(Map.of("error", message)));
     }
 }

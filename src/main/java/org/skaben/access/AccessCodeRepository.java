@@ -1,0 +1,45 @@
+package org.skaben.access;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** The access_code table. */
+public class AccessCodeRepository {
+
+    private static final RowMapper<AccessCode> ROW = (rs, n) -> new AccessCode(rs.getString("code"),
+            rs.getLong("person_id"), rs.getString("kind"));
+
+    private final JdbcTemplate jdbc;
+
+    public AccessCodeRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public List<AccessCode> findAll() {
+        return jdbc.query("SELECT code, person_id, kind FROM access_code ORDER BY code", ROW);
+    }
+
+    public Optional<AccessCode> find(String code) {
+        return jdbc.query("SELECT code, person_id, kind FROM access_code WHERE code = ?", ROW, code).stream().findFirst();
+    }
+
+    public int countOwnedBy(long personId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM access_code WHERE person_id = ?", Integer.class, personId);
+    }
+
+    public void insert(AccessCode c) {
+        jdbc.update("INSERT INTO access_code (code, person_id, kind) VALUES (?, ?, ?)", c.code(), c.personId(), c.kind());
+    }
+
+    public void update(AccessCode c) {
+        jdbc.update("UPDATE access_code SET person_id = ?, kind = ? WHERE code = ?", c.personId(), c.kind(), c.code());
+    }
+
+    /** Its permissions go with it (ON DELETE CASCADE). */
+    public void delete(String code) {
+        jdbc.update("DELETE FROM access_code WHERE code = ?", code);
+    }
+}

@@ -1,0 +1,65 @@
+package org.skaben.access;
+
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.skaben.device.Json;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** The permission table; the alert state ids are kept as a JSON array. */
+public class PermissionRepository {
+
+    private static final String COLUMNS = "id, code, lock_uid, states";
+    private static final RowMapper<Permission> ROW = (rs, n) -> new Permission(rs.getLong("id"), rs.getString("code"),
+            rs.getString("lock_uid"), states(rs.getString("states")));
+
+    private final JdbcTemplate jdbc;
+
+    public PermissionRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public List<Permission> findAll() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM permission ORDER BY id", ROW);
+    }
+
+    public Optional<Permission> find(long id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM permission WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    public Optional<Permission> find(String code, String lockUid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM permission WHERE code = ? AND lock_uid = ?", ROW, code, lockUid)
+                .stream().findFirst();
+    }
+
+    public long insert(String code, String lockUid, List<Integer> stateIds) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("INSERT INTO permission (code, lock_uid, states) VALUES (?, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, code);
+            ps.setString(2, lockUid);
+            ps.setString(3, Json.write(stateIds));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    public void updateStates(long id, List<Integer> stateIds) {
+        jdbc.update("UPDATE permission SET states = ? WHERE id = ?", Json.write(stateIds), id);
+    }
+
+    public void delete(long id) {
+        jdbc.update("DELETE FROM permission WHERE id = ?", id);
+    }
+
+    private static List<Integer> states(String json) {
+        try {
+            return List.of(Json.MAPPER.readValue(json, Integer[].class));
+        } catch (Exception e) {
+            throw new IllegalStateException("permission states are not a JSON array of ids: " + json, e);
+        }
+    }
+}
