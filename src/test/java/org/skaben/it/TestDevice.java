@@ -83,6 +83,32 @@ public final class TestDevice implements AutoCloseable {
         return await(suffix, Duration.ofSeconds(10));
     }
 
+    /**
+     * The next CUP whose config (datahold without the hash and task_id it carries) is exactly {@code expected};
+     * CUPs with another config on the way are skipped (a state change can send a device two in a row).
+     */
+    public Received awaitConfig(Map<String, Object> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            Received r = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r != null && r.topic().endsWith("/cup")) {
+                Object datahold = r.json().get("datahold");
+                if (datahold instanceof Map<?, ?> map) {
+                    Map<Object, Object> config = new java.util.LinkedHashMap<>(map);
+                    config.remove("hash");
+                    config.remove("task_id");
+                    datahold = config;
+                }
+                if (expected.equals(datahold)) {
+                    return r;
+                }
+                seen.add(datahold);
+            }
+        }
+        return fail(type + "/" + uid + " got no CUP with " + expected + " within 10 s; it got " + seen);
+    }
+
     /** Nothing ending with /suffix arrives for the given time. */
     public void assertNone(String suffix, Duration quiet) throws InterruptedException {
         long deadline = System.nanoTime() + quiet.toNanos();
