@@ -88,6 +88,11 @@ public final class TestDevice implements AutoCloseable {
      * CUPs with another config on the way are skipped (a state change can send a device two in a row).
      */
     public Received awaitConfig(Map<String, Object> expected) throws InterruptedException {
+        return awaitCup(expected::equals, String.valueOf(expected));
+    }
+
+    /** The next CUP whose config (without hash and task_id) passes the test; others on the way are skipped. */
+    public Received awaitCup(java.util.function.Predicate<Object> test, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         java.util.List<Object> seen = new java.util.ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -100,13 +105,13 @@ public final class TestDevice implements AutoCloseable {
                     config.remove("task_id");
                     datahold = config;
                 }
-                if (expected.equals(datahold)) {
+                if (test.test(datahold)) {
                     return r;
                 }
                 seen.add(datahold);
             }
         }
-        return fail(type + "/" + uid + " got no CUP with " + expected + " within 10 s; it got " + seen);
+        return fail(type + "/" + uid + " got no CUP with " + what + " within 10 s; it got " + seen);
     }
 
     /** Nothing ending with /suffix arrives for the given time. */
