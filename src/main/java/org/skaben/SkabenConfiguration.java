@@ -120,6 +120,11 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
         beans.bind("mqttHealthCheck", new MqttHealthCheck("mqtt-ingress"));
 
+        if (settings.bool("camel.main.routes-reload-enabled")) {
+            camel.addService(new RouteFileRemoval(settings.text("camel.main.routes-reload-directory"),
+                    settings.text("camel.main.routes-reload-pattern")));
+        }
+
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStarted(CamelContext context) {

@@ -1,0 +1,112 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.skaben.device.Json;
+
+/**
+ * The rules are files a game master edits while the server runs: an edited rule changes what happens to the
+ * next event, a deleted one stops, and a property switches one off.
+ */
+class RuleFilesTest extends SkabenAppTestSupport {
+
+    private Path routes;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        try {
+            routes = Files.createTempDirectory("skaben-routes");
+            Files.createDirectory(routes.resolve("rules"));
+            for (String dir : new String[] {"routes", "routes/rules"}) {
+                Path target = dir.endsWith("rules") ? routes.resolve("rules") : routes;
+                try (Stream<Path> files = Files.list(Path.of(dir))) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                        Files.copy(f, target.resolve(f.getFileName()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml,file:" + routes + "/rules/*.camel.yaml",
+                "camel.main.routes-reload-enabled", "true",
+                "camel.main.routes-reload-directory", routes.toString(),
+                "skaben.rules.terminal-hack.enabled", "false");
+    }
+
+    private int counter() {
+        try {
+            return (Integer) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("value");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String denied(String code) {
+        return "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"access\", \"content\": \"" + code
+                + "\", \"success\": false}}";
+    }
+
+    @Test
+    void anEditedRuleChangesTheNextEventADeletedOneStops() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("pong", "{\"timestamp\": " + now() + "}");
+        eventually(() -> db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, lock.uid()) == 1);
+        assertEquals(200, http("POST", "/api/alert/states/green/current", null).statusCode());
+        lock.send("info", denied("100001"));
+        eventually(() -> counter() == 51);
+
+        // the game master decides a refused card costs 7, not green's 50
+        Path rule = routes.resolve("rules/denied-access-raises-alert.camel.yaml");
+        Files.writeString(rule, Files.readString(rule).replace("raiseCounter(${routeId}, ${header.skabenReason})",
+                "changeCounter(7, ${routeId}, ${header.skabenReason})"));
+        // the file watcher reloads within a second or so; until then events go the old way
+        eventually(() -> {
+            int before = counter();
+            try {
+                lock.send("info", denied("100002"));
+                Thread.sleep(400);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return counter() == before + 7;
+        });
+
+        // and then that it costs nothing at all
+        Files.delete(rule);
+        eventually(() -> {
+            int before = counter();
+            try {
+                lock.send("info", denied("100003"));
+                Thread.sleep(400);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return counter() == before;
+        });
+        assertTrue(context.getRoute("denied-access-raises-alert") == null, "the deleted rule's route is gone");
+    }
+
+    @Test
+    void aRuleSwitchedOffByPropertyDoesNothing() throws Exception {
+        assertEquals(200, http("POST", "/api/alert/states/white/current", null).statusCode());
+        TestDevice term = device("terminal", newUid());
+        term.send("pong", "{\"timestamp\": " + now() + "}");
+        eventually(() -> db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, term.uid()) == 1);
+        assertEquals(200, http("POST", "/api/alert/states/green/current", null).statusCode());
+        term.send("info", "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"hack\", \"success\": false}}");
+        eventually(() -> journal(term.uid(), "info"));
+        Thread.sleep(500);
+        assertEquals(1, counter());
+        assertTrue(!context.getRouteController().getRouteStatus("terminal-hack").isStarted());
+    }
+}
