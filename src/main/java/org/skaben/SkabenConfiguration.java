@@ -37,6 +37,7 @@ import org.skaben.game.SimpleConfigRepository;
 import org.skaben.game.SimpleConfigs;
 import org.skaben.handler.InfoReader;
 import org.skaben.health.DatabaseHealthCheck;
+import org.skaben.health.GameHealthCheck;
 import org.skaben.health.MqttHealthCheck;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
@@ -118,6 +119,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("bearerToken", new BearerToken(token));
         // readiness checks, found in the registry by camel-health
         beans.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
+        beans.bind("gameHealthCheck", new GameHealthCheck(dataSource));
         beans.bind("mqttHealthCheck", new MqttHealthCheck("mqtt-ingress"));
 
         if (settings.bool("camel.main.routes-reload-enabled")) {

@@ -58,6 +58,7 @@ class RuleFilesTest extends SkabenAppTestSupport {
 
     @Test
     void anEditedRuleChangesTheNextEventADeletedOneStops() throws Exception {
+        assertEquals(200, http("POST", "/api/alert/states/white/current", null).statusCode());
         TestDevice lock = device("lock", newUid());
         lock.send("pong", "{\"timestamp\": " + now() + "}");
         eventually(() -> db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, lock.uid()) == 1);
