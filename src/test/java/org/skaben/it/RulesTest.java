@@ -253,7 +253,8 @@ class RulesTest extends SkabenAppTestSupport {
         refused("PUT", "/api/simple-configs/lock/green", "{\"a\": 1}", 400, "lock is a smart type");
         refused("PUT", "/api/simple-configs/rgb/purple", "{\"a\": 1}", 404, "alert state 'purple' does not exist");
         refused("POST", "/api/persons", "{\"name\": \"Dave\", \"role\": \"king\"}", 400, "role is player or master");
-        refused("DELETE", "/api/persons/0", null, 409, "person 'unknown' owns the cards");
+        long unknown = db().queryForObject("SELECT id FROM person WHERE name = 'unknown'", Long.class);
+        refused("DELETE", "/api/persons/" + unknown, null, 409, "person 'unknown' owns the cards");
         assertEquals(events, (int) db().queryForObject("SELECT COUNT(*) FROM event", Integer.class),
                 "a refused request changes nothing, the journal included");
         assertEquals(0, (int) db().queryForObject("SELECT COUNT(*) FROM access_code WHERE code = '555555'", Integer.class));
