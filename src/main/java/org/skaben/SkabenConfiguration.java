@@ -1,6 +1,13 @@
 package org.skaben;
 
 import com.zaxxer.hikari.HikariConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -18,6 +25,7 @@ import org.skaben.api.BearerToken;
 import org.skaben.api.GameApi;
 import org.skaben.api.DeadLetterApi;
 import org.skaben.api.DeviceApi;
+import org.skaben.broker.BrokerSecurity;
 import org.skaben.broker.EmbeddedBroker;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.cup.CupBuilder;
@@ -60,9 +68,10 @@ public class SkabenConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         Settings settings = new Settings(camel);
-        EmbeddedBroker broker = startBroker(settings);
+        MqttLogin login = MqttLogin.of(settings);
+        EmbeddedBroker broker = startBroker(settings, login);
         HikariDataSource dataSource = dataSource(settings);
-        configureMqtt(camel, settings);
+        configureMqtt(camel, settings, login);
 
         ServerClock clock = new ServerClock();
         GameVersion version = new GameVersion();
@@ -156,16 +165,61 @@ public class SkabenConfiguration implements CamelConfiguration {
         });
     }
 
-    private static EmbeddedBroker startBroker(Settings settings) throws Exception {
+    private static EmbeddedBroker startBroker(Settings settings, MqttLogin server) throws Exception {
         if (!settings.bool("skaben.mqtt.embedded")) {
             return null;
         }
+        String devicePassword = settings.text("skaben.mqtt.device-password");
+        boolean anonymous = settings.bool("skaben.mqtt.anonymous");
+        if (devicePassword.isEmpty() && !anonymous) {
+            devicePassword = BearerToken.random();
+            LOG.warn("skaben.mqtt.device-password is not set: devices log in to the broker as '{}' with the password "
+                    + "{} for this run (or set skaben.mqtt.anonymous=true)", settings.text("skaben.mqtt.device-username"),
+                    devicePassword);
+        }
+        BrokerSecurity security = new BrokerSecurity(new BrokerSecurity.Settings(server.user(), server.password(),
+                settings.text("skaben.mqtt.device-username"), devicePassword,
+                perDeviceCredentials(settings.text("skaben.mqtt.device-credentials")), anonymous,
+                settings.bool("skaben.mqtt.acl")));
+        String tlsPort = settings.text("skaben.mqtt.tls-port");
+        EmbeddedBroker.Tls tls = tlsPort.isEmpty() ? null : new EmbeddedBroker.Tls(Integer.parseInt(tlsPort),
+                settings.text("skaben.mqtt.tls-keystore"), settings.text("skaben.mqtt.tls-keystore-password"));
         EmbeddedBroker broker = new EmbeddedBroker(settings.text("skaben.mqtt.host"),
                 settings.integer("skaben.mqtt.port"), settings.text("skaben.mqtt.data-dir"),
-                settings.integer("skaben.mqtt.max-memory-mb") * 1024L * 1024L);
+                settings.integer("skaben.mqtt.max-memory-mb") * 1024L * 1024L, security, tls);
         broker.start();
-        LOG.info("Embedded MQTT broker listening on {}:{}", broker.host(), broker.port());
+        LOG.info("Embedded MQTT broker listening on {}:{}{}; devices log in {}{}", broker.host(), broker.port(),
+                tls == null ? "" : " and with TLS on " + tls.port(),
+                anonymous ? "with or without credentials" : "with credentials", settings.bool("skaben.mqtt.acl")
+                        ? ", each limited to its own topics" : "");
         return broker;
+    }
+
+    /** user = password lines, user being the device's {@code <type>_<uid>}; an empty setting means none. */
+    private static Map<String, String> perDeviceCredentials(String location) throws IOException {
+        Map<String, String> credentials = new HashMap<>();
+        if (location.isEmpty()) {
+            return credentials;
+        }
+        Properties file = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(location))) {
+            file.load(reader);
+        }
+        file.forEach((user, password) -> credentials.put(String.valueOf(user), String.valueOf(password)));
+        LOG.info("{} per-device MQTT credentials read from {}", credentials.size(), location);
+        return credentials;
+    }
+
+    /** The server's own MQTT login: the configured one, or for the embedded broker a random one per run. */
+    private record MqttLogin(String user, String password) {
+        static MqttLogin of(Settings settings) {
+            String user = settings.text("skaben.mqtt.username");
+            if (!user.isEmpty()) {
+                return new MqttLogin(user, settings.text("skaben.mqtt.password"));
+            }
+            return settings.bool("skaben.mqtt.embedded") ? new MqttLogin("skaben-server", BearerToken.random())
+                    : new MqttLogin("", "");
+        }
     }
 
     private static HikariDataSource dataSource(Settings settings) {
@@ -181,14 +235,13 @@ public class SkabenConfiguration implements CamelConfiguration {
     }
 
     /** Broker address and credentials once for every paho-mqtt5 endpoint, so the routes name only topics. */
-    private static void configureMqtt(CamelContext camel, Settings settings) {
+    private static void configureMqtt(CamelContext camel, Settings settings, MqttLogin login) {
         PahoMqtt5Component mqtt = camel.getComponent("paho-mqtt5", PahoMqtt5Component.class);
         mqtt.getConfiguration().setBrokerUrl(settings.text("skaben.mqtt.url"));
         LOG.info("Routes use the MQTT broker at {}", settings.text("skaben.mqtt.url"));
-        String user = settings.text("skaben.mqtt.username");
-        if (!user.isBlank()) {
-            mqtt.getConfiguration().setUserName(user);
-            mqtt.getConfiguration().setPassword(settings.text("skaben.mqtt.password"));
+        if (!login.user().isBlank()) {
+            mqtt.getConfiguration().setUserName(login.user());
+            mqtt.getConfiguration().setPassword(login.password());
         }
         mqtt.getConfiguration().setAutomaticReconnect(true);
         mqtt.getConfiguration().setMaxReconnectDelay(5000);

@@ -1,7 +1,10 @@
 package org.skaben.broker;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
@@ -17,12 +20,21 @@ public final class EmbeddedBroker {
     private EmbeddedActiveMQ server;
 
     private final long maxMemoryBytes;
+    private final BrokerSecurity security;
+    private final Tls tls;
 
-    public EmbeddedBroker(String host, int port, String dataDir, long maxMemoryBytes) {
+    /** A TLS listener beside the plain one: its port and the keystore (PKCS12 or JKS) with the key and certificate. */
+    public record Tls(int port, String keyStorePath, String keyStorePassword) {
+    }
+
+    /** {@code tls} may be null (no TLS listener). */
+    public EmbeddedBroker(String host, int port, String dataDir, long maxMemoryBytes, BrokerSecurity security, Tls tls) {
         this.host = host;
         this.port = port;
         this.dataDir = dataDir;
         this.maxMemoryBytes = maxMemoryBytes;
+        this.security = security;
+        this.tls = tls;
     }
 
     public synchronized void start() throws Exception {
@@ -31,7 +43,12 @@ public final class EmbeddedBroker {
         }
         Configuration config = new ConfigurationImpl();
         config.setPersistenceEnabled(false);
-        config.setSecurityEnabled(false);
+        config.setSecurityEnabled(true);
+        // every check asks BrokerSecurity: a cached answer for the shared device user would let one device
+        // act under another's client id
+        config.setAuthenticationCacheSize(0);
+        config.setAuthorizationCacheSize(0);
+        config.putSecurityRoles("#", Set.of(new Role("any", true, true, true, true, true, true, false, true, true, true)));
         config.setJMXManagementEnabled(false);
         config.setName("skaben-broker");
         // a backlog beyond this (the server slower than a burst of packets) is paged to disk, not kept on the heap
@@ -42,16 +59,23 @@ public final class EmbeddedBroker {
         config.setBindingsDirectory(dataDir + "/bindings");
         config.setLargeMessagesDirectory(dataDir + "/large-messages");
         config.addAcceptorConfiguration("mqtt", "tcp://" + host + ":" + port + "?protocols=MQTT");
+        if (tls != null) {
+            config.addAcceptorConfiguration("mqtt-tls", "tcp://" + host + ":" + tls.port() + "?protocols=MQTT"
+                    + "&sslEnabled=true&keyStorePath=" + tls.keyStorePath() + "&keyStorePassword=" + tls.keyStorePassword());
+        }
         // no dead-letter or expiry address is needed for MQTT; saying so silences a warning per subscription
         config.addAddressSetting("#", new AddressSettings().setAutoCreateDeadLetterResources(false)
                 .setMaxSizeBytes(-1));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
+        broker.setSecurityManager(security);
         broker.start();
-        if (!broker.getActiveMQServer().getRemotingService().getAcceptor("mqtt").isStarted()) {
-            broker.stop();
-            throw new IllegalStateException("embedded MQTT broker could not listen on " + host + ":" + port
-                    + " (port in use?)");
+        for (String acceptor : tls == null ? List.of("mqtt") : List.of("mqtt", "mqtt-tls")) {
+            if (!broker.getActiveMQServer().getRemotingService().getAcceptor(acceptor).isStarted()) {
+                broker.stop();
+                throw new IllegalStateException("embedded MQTT broker could not open its " + acceptor + " listener on "
+                        + host + ":" + (acceptor.equals("mqtt") ? port : tls.port()) + " (port in use? keystore?)");
+            }
         }
         server = broker;
     }

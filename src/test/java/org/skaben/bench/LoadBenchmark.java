@@ -121,6 +121,8 @@ public final class LoadBenchmark {
                 "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached",
                 "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
                 "-Dskaben.http.token=bench",
+                // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
+                "-Dskaben.mqtt.anonymous=true",
                 "-Dcamel.main.routes-reload-enabled=false",
                 "-jar", jar.getPath()));
         server = new ProcessBuilder(command)

@@ -70,6 +70,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         }
         props.put("skaben.ping.interval-seconds", "1");
         props.put("skaben.http.token", TOKEN);
+        props.put("skaben.mqtt.device-password", TestDevice.PASSWORD);
         props.put("skaben.retry.delay-millis", "10");
         props.put("camel.main.routes-reload-enabled", "false");
         props.putAll(extraProperties());

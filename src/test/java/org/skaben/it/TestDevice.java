@@ -38,11 +38,34 @@ public final class TestDevice implements AutoCloseable {
     private final MqttClient client;
     private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
 
+    /** The shared device login the test server is configured with. */
+    public static final String USER = "skaben-device";
+    public static final String PASSWORD = "test-device-secret";
+
     public TestDevice(String brokerUrl, String type, String uid) throws MqttException {
+        this(brokerUrl, type, uid, USER, PASSWORD, null);
+    }
+
+    /** A device with its own login (null user: none) and, for ssl:// URLs, a socket factory. */
+    public TestDevice(String brokerUrl, String type, String uid, String user, String password,
+                      javax.net.SocketFactory sockets) throws MqttException {
+        this(brokerUrl, type + "_" + uid, type, uid, user, password, sockets);
+    }
+
+    /** Any client id: a device that pretends to be another one, for instance. */
+    public TestDevice(String brokerUrl, String clientId, String type, String uid, String user, String password,
+                      javax.net.SocketFactory sockets) throws MqttException {
         this.type = type;
         this.uid = uid;
-        client = new MqttClient(brokerUrl, type + "_" + uid, new MemoryPersistence());
+        client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
+        if (user != null) {
+            options.setUserName(user);
+            options.setPassword(password.toCharArray());
+        }
+        if (sockets != null) {
+            options.setSocketFactory(sockets);
+        }
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
         options.setKeepAliveInterval(60);
