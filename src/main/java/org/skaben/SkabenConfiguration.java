@@ -229,6 +229,9 @@ public class SkabenConfiguration implements CamelConfiguration {
         config.setUsername(settings.text("skaben.db.username"));
         config.setPassword(settings.text("skaben.db.password"));
         config.setMaximumPoolSize(settings.integer("skaben.db.pool-size"));
+        config.setConnectionTimeout(settings.integer("skaben.db.connection-timeout-millis"));
+        // only a test stalls the pool on purpose (HikariPoolMXBean.suspendPool)
+        config.setAllowPoolSuspension(Boolean.parseBoolean(settings.text("skaben.db.allow-suspension")));
         HikariDataSource dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
@@ -251,7 +254,8 @@ public class SkabenConfiguration implements CamelConfiguration {
     private record Settings(CamelContext camel) {
         String text(String key) {
             // resolvePropertyPlaceholders resolves nested {{...}} against every source (overrides, -D, environment)
-            return camel.resolvePropertyPlaceholders("{{?" + key + "}}").trim();
+            String value = camel.resolvePropertyPlaceholders("{{?" + key + "}}");
+            return value == null ? "" : value.trim();
         }
 
         boolean bool(String key) {

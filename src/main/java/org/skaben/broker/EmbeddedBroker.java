@@ -91,6 +91,17 @@ public final class EmbeddedBroker {
         return server != null && server.getActiveMQServer().isActive();
     }
 
+    /** Messages the broker holds for subscribers that have not taken them yet (a backlog under back-pressure). */
+    public synchronized long backlog() {
+        if (server == null) {
+            return 0;
+        }
+        return server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
+                .mapToLong(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue().getMessageCount())
+                .sum();
+    }
+
     public String host() {
         return host;
     }

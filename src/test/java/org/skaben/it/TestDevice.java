@@ -69,6 +69,8 @@ public final class TestDevice implements AutoCloseable {
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
         options.setKeepAliveInterval(60);
+        // Paho 1.2.5 can count a QoS 1 publish as in flight for a moment after its PUBACK: room for bursts
+        options.setMaxInflight(1000);
         client.connect(options);
         client.subscribe(new String[] {type + "/all/#", type + "/" + uid + "/#"}, new int[] {0, 0},
                 new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {this::receive, this::receive});
@@ -88,6 +90,11 @@ public final class TestDevice implements AutoCloseable {
 
     public void sendRaw(String topic, byte[] payload) throws MqttException {
         client.publish(topic, payload, 0, false);
+    }
+
+    /** Publishes at QoS 1: returns once the broker has the packet. */
+    public void sendAcknowledged(String command, String json) throws MqttException {
+        client.publish("ask/" + type + "/" + uid + "/" + command, json.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
     /** The next packet whose topic ends with /suffix, skipping others (PINGs above all). */

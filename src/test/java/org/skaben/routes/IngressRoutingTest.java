@@ -134,13 +134,4 @@ class IngressRoutingTest extends CamelTestSupport {
         publish("ask/terminal/0a0b0c0d0e0f/info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"hack\"}}");
         MockEndpoint.assertIsSatisfied(context);
     }
-
-    @Test
-    void aRepeatedTaskIdReachesTheRouteOnce() throws Exception {
-        expectOnly("sup", 1);
-        String sup = "{\"timestamp\": 1, \"task_id\": \"same\", \"datahold\": {\"closed\": false}}";
-        publish("ask/lock/" + UID + "/sup", sup);
-        publish("ask/lock/" + UID + "/sup", sup);
-        MockEndpoint.assertIsSatisfied(context);
-    }
 }
