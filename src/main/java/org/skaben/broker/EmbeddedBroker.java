@@ -102,6 +102,26 @@ public final class EmbeddedBroker {
                 .sum();
     }
 
+    /** Of those, the messages sent to addresses the test accepts ("ask.lock.x.sup"); a soak's accounting. */
+    public synchronized long held(java.util.function.Predicate<String> address) {
+        if (server == null) {
+            return 0;
+        }
+        long n = 0;
+        for (var binding : server.getActiveMQServer().getPostOffice().getAllBindings().toList()) {
+            if (binding instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding queue) {
+                try (var messages = queue.getQueue().browserIterator()) {
+                    while (messages.hasNext()) {
+                        if (address.test(String.valueOf(messages.next().getMessage().getAddress()))) {
+                            n++;
+                        }
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
     public String host() {
         return host;
     }

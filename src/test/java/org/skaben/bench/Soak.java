@@ -1,0 +1,251 @@
+package org.skaben.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.skaben.SkabenServer;
+import org.skaben.broker.EmbeddedBroker;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Soak: N simulated devices for M minutes against the server (in this JVM, embedded broker, HSQLDB file),
+ * with bad packets mixed in and, in turn, a broker restart, a database stall and a database refusing
+ * connections. Devices send SUP and INFO with unique task ids at QoS 1 and resend what they could not
+ * publish. At the end it prints what was sent, accepted, refused, dead-lettered, dropped by the broker in a
+ * restart (held for the server when the broker stopped) and lost (accepted by the broker, neither stored nor
+ * dropped by it). Lost must be 0.
+ *
+ * <pre>mvn -B -DskipTests package exec:java -Dbench.main=org.skaben.bench.Soak [-Dsoak.devices=200 -Dsoak.minutes=3
+ *     -Dsoak.rate=300 -Dsoak.bad-percent=5 -Dsoak.fault-seconds=30]</pre>
+ */
+public final class Soak {
+
+    private static final int DEVICES = Integer.getInteger("soak.devices", 200);
+    private static final int MINUTES = Integer.getInteger("soak.minutes", 3);
+    private static final int RATE = Integer.getInteger("soak.rate", 300);
+    private static final int BAD_PERCENT = Integer.getInteger("soak.bad-percent", 5);
+    private static final int FAULT_SECONDS = Integer.getInteger("soak.fault-seconds", 30);
+    private static final String[] BAD = {
+        "{not json", "{\"timestamp\": \"yesterday\"}", "[1, 2, 3]", "{\"timestamp\": 1, \"datahold\": {\"closed\": \"maybe\"}}",
+        "{\"timestamp\": 1, \"datahold\": {\"acl\": {}}}", "\u00ff\u00fe", "{\"timestamp\": 1e999}",
+    };
+
+    private final Random random = new Random(7);
+    private final List<String> uids = new ArrayList<>();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong publishFailures = new AtomicLong();
+    private final AtomicLong badSent = new AtomicLong();
+    private final AtomicLong pongs = new AtomicLong();
+    private final AtomicLong droppedInRestarts = new AtomicLong();
+    private final ConcurrentLinkedQueue<String[]> resend = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private CamelContext camel;
+
+    public static void main(String[] args) throws Exception {
+        new Soak().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int mqttPort = freePort();
+        Path data = Files.createTempDirectory("skaben-soak");
+        Main main = new Main(SkabenServer.class);
+        main.setPropertyPlaceholderLocations("classpath:application.properties");
+        main.addOverrideProperty("skaben.mqtt.host", "127.0.0.1");
+        main.addOverrideProperty("skaben.mqtt.port", String.valueOf(mqttPort));
+        main.addOverrideProperty("skaben.mqtt.anonymous", "true");
+        main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
+        main.addOverrideProperty("skaben.db.url", "jdbc:hsqldb:file:" + data.resolve("db/skaben")
+                + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached");
+        main.addOverrideProperty("skaben.db.allow-suspension", "true");
+        main.addOverrideProperty("skaben.db.connection-timeout-millis", "1000");
+        main.addOverrideProperty("skaben.http.host", "127.0.0.1");
+        main.addOverrideProperty("skaben.http.port", String.valueOf(freePort()));
+        main.addOverrideProperty("skaben.http.token", "soak");
+        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
+        main.start();
+        camel = main.getCamelContext();
+        for (int i = 0; i < DEVICES; i++) {
+            uids.add(String.format("50%010x", i));
+        }
+        System.out.printf("SKABEN soak: %d devices, %d min, %d packets/s, %d %% bad, a fault every %d s%n",
+                DEVICES, MINUTES, RATE, BAD_PERCENT, FAULT_SECONDS);
+
+        MqttClient devices = new MqttClient("tcp://127.0.0.1:" + mqttPort, "soak-devices", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        options.setCleanSession(true);
+        options.setMaxInflight(1000);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        devices.connect(options);
+        // the devices register while white is current
+        for (String uid : uids) {
+            publish(devices, "ask/lock/" + uid + "/pong", "{\"timestamp\": " + now() + "}", false);
+        }
+        published.set(0);
+        Thread faults = new Thread(this::faults, "soak-faults");
+        faults.start();
+        long end = System.currentTimeMillis() + MINUTES * 60_000L;
+        long sequence = 0;
+        while (System.currentTimeMillis() < end) {
+            long second = System.currentTimeMillis();
+            for (int i = 0; i < RATE; i++) {
+                String uid = uids.get(random.nextInt(uids.size()));
+                int dice = random.nextInt(100);
+                if (dice < BAD_PERCENT) {
+                    String command = random.nextBoolean() ? "sup" : "info";
+                    if (publish(devices, "ask/lock/" + uid + "/" + command, BAD[random.nextInt(BAD.length)], false)) {
+                        badSent.incrementAndGet();
+                    }
+                } else if (dice < 40) {
+                    String task = "s" + (sequence++);
+                    String command = random.nextBoolean() ? "sup" : "info";
+                    String json = command.equals("sup")
+                            ? "{\"timestamp\": " + now() + ", \"task_id\": \"" + task + "\", \"datahold\": {\"closed\": " + random.nextBoolean() + "}}"
+                            : "{\"timestamp\": " + now() + ", \"task_id\": \"" + task + "\", \"datahold\": {\"type\": \"console\", \"content\": \"" + task + "\"}}";
+                    resend.add(new String[] {"ask/lock/" + uid + "/" + command, json});
+                } else if (publish(devices, "ask/lock/" + uid + "/pong", "{\"timestamp\": " + now() + "}", false)) {
+                    pongs.incrementAndGet();
+                }
+            }
+            // what could not be published (the broker away) is sent again, as a device retries
+            for (int n = resend.size(); n > 0; n--) {
+                String[] packet = resend.poll();
+                if (!publish(devices, packet[0], packet[1], true)) {
+                    resend.add(packet);
+                    break;
+                }
+            }
+            Thread.sleep(Math.max(0, 1000 - (System.currentTimeMillis() - second)));
+        }
+        running.set(false);
+        faults.join();
+        while (!resend.isEmpty()) {
+            String[] packet = resend.poll();
+            if (!publish(devices, packet[0], packet[1], true)) {
+                resend.add(packet);
+                Thread.sleep(200);
+            }
+        }
+        report();
+        devices.disconnect();
+        main.stop();
+    }
+
+    /** True when the broker took the packet (PUBACK); {@code counted} packets are the ones accounted at the end. */
+    private boolean publish(MqttClient client, String topic, String json, boolean counted) {
+        try {
+            client.publish(topic, json.getBytes(StandardCharsets.UTF_8), 1, false);
+            if (counted) {
+                published.incrementAndGet();
+            }
+            return true;
+        } catch (Exception e) {
+            publishFailures.incrementAndGet();
+            return false;
+        }
+    }
+
+    /** In turn: a broker restart, a database stall, a database refusing connections; each for a few seconds. */
+    private void faults() {
+        EmbeddedBroker broker = camel.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        var pool = camel.getRegistry().lookupByNameAndType("dataSource", HikariDataSource.class).getHikariPoolMXBean();
+        int turn = 0;
+        try {
+            while (running.get()) {
+                Thread.sleep(FAULT_SECONDS * 1000L);
+                if (!running.get()) {
+                    return;
+                }
+                switch (turn++ % 3) {
+                    case 0 -> {
+                        long held = broker.held(a -> a.endsWith(".sup") || a.endsWith(".info"));
+                        broker.stop();
+                        droppedInRestarts.addAndGet(held);
+                        System.out.printf("  fault: broker stopped (it held %d SUP/INFO for the server) ...%n", held);
+                        Thread.sleep(5000);
+                        broker.start();
+                        System.out.println("  ... broker back");
+                    }
+                    case 1 -> {
+                        System.out.println("  fault: database stalled ...");
+                        pool.suspendPool();
+                        Thread.sleep(5000);
+                        pool.resumePool();
+                        System.out.println("  ... database back");
+                    }
+                    default -> {
+                        System.out.println("  fault: database refusing connections ...");
+                        System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");
+                        pool.suspendPool();
+                        Thread.sleep(5000);
+                        pool.resumePool();
+                        System.clearProperty("com.zaxxer.hikari.throwIfSuspended");
+                        System.out.println("  ... database back");
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("fault injection failed", e);
+        }
+    }
+
+    private void report() throws Exception {
+        JdbcTemplate db = new JdbcTemplate(camel.getRegistry().lookupByNameAndType("dataSource", DataSource.class));
+        EmbeddedBroker broker = camel.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        // the server drains what the broker still holds
+        long quiet = 0;
+        long last = -1;
+        while (quiet < 5) {
+            Thread.sleep(1000);
+            long stored = count(db, "SELECT COUNT(*) FROM event WHERE kind IN ('sup', 'info')");
+            quiet = stored == last && broker.backlog() == 0 ? quiet + 1 : 0;
+            last = stored;
+        }
+        long accepted = count(db, "SELECT COUNT(*) FROM event WHERE kind IN ('sup', 'info')");
+        long refused = count(db, "SELECT COUNT(*) FROM event WHERE kind = 'refused'");
+        long dead = count(db, "SELECT COUNT(*) FROM dead_letter");
+        long duplicates = count(db, "SELECT COUNT(*) FROM event WHERE kind = 'info'")
+                - count(db, "SELECT COUNT(DISTINCT detail) FROM event WHERE kind = 'info'");
+        long lost = Math.max(0, published.get() - accepted - dead - droppedInRestarts.get());
+        System.out.printf("%nSUP/INFO published (broker acknowledged): %d%n", published.get());
+        System.out.printf("  accepted (stored and journaled):          %d%n", accepted);
+        System.out.printf("  dead-lettered:                            %d%n", dead);
+        System.out.printf("  dropped by the broker in restarts (held for the server when it stopped): %d%n",
+                droppedInRestarts.get());
+        System.out.printf("  LOST:                                     %d%n", lost);
+        System.out.printf("bad packets sent %d, refusals journaled %d; PONGs %d; publishes refused while the broker "
+                + "was away %d (resent); INFO stored twice: %d%n", badSent.get(), refused, pongs.get(),
+                publishFailures.get(), Math.max(0, duplicates));
+    }
+
+    private static long count(JdbcTemplate db, String sql) {
+        Long n = db.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
