@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -53,6 +55,11 @@ import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.TaskIdRepository;
+import org.skaben.metrics.CupRoundTrip;
+import org.skaben.metrics.DevicesOnline;
+import org.skaben.metrics.PacketCounts;
+import org.skaben.metrics.PongLag;
+import org.skaben.metrics.Refusals;
 import org.skaben.protocol.ReadPacket;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ServerClock;
@@ -103,7 +110,8 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("keepaliveCheck", new KeepaliveCheck(registry, composer, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
         beans.bind("taskIds", new TaskIdRepository(dataSource));
-        beans.bind("cupDeliveries", new CupDeliveryRepository(dataSource));
+        CupDeliveryRepository cupDeliveries = new CupDeliveryRepository(dataSource);
+        beans.bind("cupDeliveries", cupDeliveries);
         beans.bind("deadLetterApi", new DeadLetterApi(new DeadLetterRepository(dataSource)));
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("cupBuilder", new CupBuilder(registry, composer, clock));
@@ -130,6 +138,14 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("databaseHealthCheck", new DatabaseHealthCheck(dataSource));
         beans.bind("gameHealthCheck", new GameHealthCheck(dataSource));
         beans.bind("mqttHealthCheck", new MqttHealthCheck("mqtt-ingress"));
+        // metrics: GET /metrics scrapes this registry; camel-micrometer finds it by this name too
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        beans.bind("metricsRegistry", metrics);
+        beans.bind("packetCounts", new PacketCounts(metrics));
+        beans.bind("refusals", new Refusals(metrics));
+        beans.bind("devicesOnline", new DevicesOnline(metrics, registry, keepaliveTimeout * 1000));
+        beans.bind("pongLag", new PongLag(metrics, clock));
+        beans.bind("cupRoundTrip", new CupRoundTrip(metrics, cupDeliveries::roundTripMillis));
 
         if (settings.bool("camel.main.routes-reload-enabled")) {
             camel.addService(new RouteFileRemoval(settings.text("camel.main.routes-reload-directory"),

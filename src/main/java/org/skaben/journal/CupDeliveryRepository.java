@@ -1,5 +1,6 @@
 package org.skaben.journal;
 
+import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
 import org.skaben.cup.OutgoingCup;
@@ -25,5 +26,12 @@ public class CupDeliveryRepository {
                             @Header("skabenCommand") String command) {
         return jdbc.update("UPDATE cup_delivery SET status = ?, answered_at = ? WHERE task_id = ? AND uid = ?",
                 command, System.currentTimeMillis(), taskId, uid) > 0;
+    }
+
+    /** Milliseconds from sending this CUP to the device's answer, or null when it was not answered. */
+    public Long roundTripMillis(String taskId, String uid) {
+        List<Long> millis = jdbc.queryForList("SELECT answered_at - sent_at FROM cup_delivery "
+                + "WHERE task_id = ? AND uid = ? AND answered_at IS NOT NULL", Long.class, taskId, uid);
+        return millis.isEmpty() ? null : millis.get(0);
     }
 }

@@ -2,6 +2,7 @@ package org.skaben.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
+import org.skaben.metrics.PacketCounts;
+import org.skaben.metrics.Refusals;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ReadPacket;
 
@@ -33,6 +36,7 @@ class IngressRoutingTest extends CamelTestSupport {
 
     private static final String UID = "aabbccddeeff";
     private static final List<String> ROUTES = List.of("pong", "cup-request", "sup", "info", "delivery-report");
+    private SimpleMeterRegistry metrics;
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -62,6 +66,9 @@ class IngressRoutingTest extends CamelTestSupport {
         registry.bind("readPacket", new ReadPacket(new PacketReader(65536, 32)));
         registry.bind("deviceRegistry", devices);
         registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
+        metrics = new SimpleMeterRegistry();
+        registry.bind("packetCounts", new PacketCounts(metrics));
+        registry.bind("refusals", new Refusals(metrics));
     }
 
     @Override
@@ -124,6 +131,8 @@ class IngressRoutingTest extends CamelTestSupport {
         journal.expectedHeaderReceived("skabenDetail", "unknown command 'dance'");
         publish("ask/lock/" + UID + "/dance", "{\"timestamp\": 1}");
         MockEndpoint.assertIsSatisfied(context);
+        assertEquals(1, metrics.get("skaben.packets.in").tag("command", "invalid").counter().count());
+        assertEquals(1, metrics.get("skaben.refusals").tag("reason", "topic").counter().count());
     }
 
     @Test

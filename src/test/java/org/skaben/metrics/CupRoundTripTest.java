@@ -1,0 +1,31 @@
+package org.skaben.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class CupRoundTripTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void anAckRecordsTheTimeFromItsCup() {
+        CupRoundTrip roundTrip = new CupRoundTrip(registry,
+                (taskId, uid) -> taskId.equals("t-1") && uid.equals("aabbccddeeff") ? 1500L : null);
+        roundTrip.acknowledged("t-1", "aabbccddeeff");
+        Timer timer = registry.get("skaben.cup.round.trip").timer();
+        assertEquals(1, timer.count());
+        assertEquals(1.5, timer.totalTime(TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anAckWithoutARecordedAnswerIsAnError() {
+        CupRoundTrip roundTrip = new CupRoundTrip(registry, (taskId, uid) -> null);
+        assertThrows(IllegalStateException.class, () -> roundTrip.acknowledged("t-2", "aabbccddeeff"));
+        assertEquals(0, registry.get("skaben.cup.round.trip").timer().count());
+    }
+}
