@@ -153,7 +153,8 @@ class ProtocolTest extends SkabenAppTestSupport {
         var response = http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": true}");
         assertEquals(200, response.statusCode(), response.body());
         assertEquals(true, db().queryForObject("SELECT manual_override FROM device WHERE uid = ?", Boolean.class, lock.uid()));
-        assertEquals(true, lock.await("cup").datahold().get("override"), "the lock hears of its override at once");
+        // the lock hears of its override at once
+        lock.awaitCup(c -> c instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("override")), "override=true");
         lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
         lock.assertNone("cup", QUIET);
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);
