@@ -98,8 +98,26 @@ public final class EmbeddedBroker {
         }
         return server.getActiveMQServer().getPostOffice().getAllBindings()
                 .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
-                .mapToLong(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue().getMessageCount())
+                .map(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue())
+                // Artemis keeps its MQTT session state in $sys queues: not messages for anyone
+                .filter(q -> !q.getName().toString().startsWith("$sys."))
+                .mapToLong(org.apache.activemq.artemis.core.server.Queue::getMessageCount)
                 .sum();
+    }
+
+    /** Each queue holding messages: its name, messages held, of which being delivered, and its consumers. */
+    public synchronized java.util.List<String> queues() {
+        java.util.List<String> queues = new java.util.ArrayList<>();
+        if (server == null) {
+            return queues;
+        }
+        server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
+                .map(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue())
+                .filter(q -> q.getMessageCount() > 0)
+                .forEach(q -> queues.add(q.getName() + ": " + q.getMessageCount() + " held, "
+                        + q.getDeliveringCount() + " being delivered, " + q.getConsumerCount() + " consumer(s)"));
+        return queues;
     }
 
     /** Of those, the messages sent to addresses the test accepts ("ask.lock.x.sup"); a soak's accounting. */

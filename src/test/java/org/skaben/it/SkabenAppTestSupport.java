@@ -83,9 +83,14 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
     }
 
     @AfterAll
-    void closeDevices() throws Exception {
+    void closeDevicesAndStopTheServer() throws Exception {
         for (TestDevice d : devices) {
             d.close();
+        }
+        // the test support leaves a per-class context running to the end of the JVM: its timers, broker and
+        // pools would keep working beside the next class's server
+        if (context != null) {
+            context.stop();
         }
     }
 
