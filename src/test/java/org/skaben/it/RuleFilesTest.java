@@ -68,8 +68,12 @@ class RuleFilesTest extends SkabenAppTestSupport {
 
         // the game master decides a refused card costs 7, not green's 50
         Path rule = routes.resolve("rules/denied-access-raises-alert.camel.yaml");
-        Files.writeString(rule, Files.readString(rule).replace("raiseCounter(${routeId}, ${header.skabenReason})",
+        // saved as an editor saves: the new text written beside it, then moved over it
+        Path edited = routes.resolve("denied-access-raises-alert.edited");
+        Files.writeString(edited, Files.readString(rule).replace("raiseCounter(${routeId}, ${header.skabenReason})",
                 "changeCounter(7, ${routeId}, ${header.skabenReason})"));
+        Files.move(edited, rule, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         // the file watcher reloads within a second or so; until then events go the old way
         eventually(() -> {
             int before = counter();
