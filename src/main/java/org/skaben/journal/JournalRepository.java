@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -26,6 +30,8 @@ public class JournalRepository {
     private static final int MAX_DETAIL = 100000;
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT ?";
 
+    private static final Logger LOG = LoggerFactory.getLogger(JournalRepository.class);
+    private static final long MAX_WAIT_MILLIS = 5000;
     private final JdbcTemplate jdbc;
 
     public JournalRepository(DataSource dataSource) {
@@ -39,13 +45,36 @@ public class JournalRepository {
         if (kind == null) {
             throw new IllegalArgumentException("a journal entry needs a kind (header skabenKind)");
         }
-        jdbc.update(INSERT, System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
-                cut(detail, MAX_DETAIL));
+        insert(System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC), cut(detail, MAX_DETAIL));
     }
 
     /** Journals what the server itself did (a rule, a game master's change) without an exchange. */
     public void note(String kind, String source, String type, String uid, String detail) {
-        jdbc.update(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
+        insert(System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
+    }
+
+    /**
+     * Writes one row, waiting for the database while it is unreachable. The journal is also written from
+     * inside the error policy (a refusal is journaled there), where Camel does not redeliver, so the wait
+     * is here: the packet's thread holds until the row is in, and the broker holds the packets behind it.
+     */
+    private void insert(Object... row) {
+        long delay = 200;
+        while (true) {
+            try {
+                jdbc.update(INSERT, row);
+                return;
+            } catch (TransientDataAccessException | DataAccessResourceFailureException unreachable) {
+                LOG.warn("journal waits {} ms for the database: {}", delay, unreachable.getMessage());
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    throw unreachable;
+                }
+                delay = Math.min(delay * 2, MAX_WAIT_MILLIS);
+            }
+        }
     }
 
     private static String cut(String text, int max) {

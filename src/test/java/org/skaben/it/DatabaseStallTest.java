@@ -74,6 +74,8 @@ class DatabaseStallTest extends SkabenAppTestSupport {
         System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");
         pool.suspendPool();
         try {
+            // bad input first, while the database is away: its refusal is journaled once the database is back
+            lock.sendAcknowledged("info", "{\"timestamp\": \"soon\"}");
             for (int i = 0; i < 20; i++) {
                 lock.sendAcknowledged("info", "{\"timestamp\": " + now() + ", \"task_id\": \"r" + i
                         + "\", \"datahold\": {\"type\": \"console\", \"content\": \"r" + i + "\"}}");
@@ -89,6 +91,8 @@ class DatabaseStallTest extends SkabenAppTestSupport {
         assertEquals(true, eventually(() -> count("SELECT COUNT(*) FROM event WHERE uid = ? AND kind IN ('info', 'sup')",
                 lock.uid()) == 21));
         assertEquals(0, count("SELECT COUNT(*) FROM dead_letter"));
+        assertEquals(true, eventually(() -> count("SELECT COUNT(*) FROM event WHERE topic = ? AND kind = 'refused'",
+                "ask/lock/" + lock.uid() + "/info") == 1));
         assertTrue(db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid())
                 .contains("\"closed\":false"));
     }
