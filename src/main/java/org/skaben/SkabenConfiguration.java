@@ -263,7 +263,8 @@ public class SkabenConfiguration implements CamelConfiguration {
             mqtt.getConfiguration().setPassword(login.password());
         }
         mqtt.getConfiguration().setAutomaticReconnect(true);
-        mqtt.getConfiguration().setMaxReconnectDelay(5000);
+        // back within a second of the broker: what devices publish before the server has subscribed again is lost
+        mqtt.getConfiguration().setMaxReconnectDelay(1000);
     }
 
     /** Reads skaben.* settings through Camel's properties (file, -D, environment). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.skaben.game.GameRefused;
 import org.skaben.game.GameVersion;
 
@@ -22,7 +23,8 @@ public class AccessBook {
     private final PermissionRepository permissions;
     private final GameVersion version;
     private volatile Map<String, Map<String, List<Integer>>> aclByLock = Map.of();
-    private volatile Map<String, String> ownerByCode = Map.of();
+    private volatile Map<String, String> ownerByCode = new ConcurrentHashMap<>();
+    // a card registered in white is a new owner entry, not a new acl: only permission changes bump the version
 
     public AccessBook(PersonRepository persons, AccessCodeRepository codes, PermissionRepository permissions,
                       GameVersion version) {
@@ -98,7 +100,7 @@ public class AccessBook {
             throw new GameRefused(409, "code " + code.code() + " already exists");
         }
         codes.insert(code);
-        reload();
+        addOwner(code);
         return code;
     }
 
@@ -111,8 +113,13 @@ public class AccessBook {
         code(code.code());
         person(code.personId());
         codes.update(code);
-        reload();
+        addOwner(code);
         return code;
+    }
+
+    /** A code's owner changed or is new: its permissions (and so every acl) stay as they are. */
+    private void addOwner(AccessCode code) {
+        ownerByCode.put(code.code(), person(code.personId()).name());
     }
 
     /** Deletes a code and its permissions; returns the locks that lost it. */
@@ -168,7 +175,7 @@ public class AccessBook {
         }
         Map<Long, String> names = new HashMap<>();
         persons.findAll().forEach(p -> names.put(p.id(), p.name()));
-        Map<String, String> owners = new HashMap<>();
+        Map<String, String> owners = new ConcurrentHashMap<>();
         codes.findAll().forEach(c -> owners.put(c.code(), names.get(c.personId())));
         aclByLock = acl;
         ownerByCode = owners;

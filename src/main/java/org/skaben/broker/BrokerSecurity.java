@@ -37,6 +37,11 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
         this.settings = settings;
     }
 
+    /** Whether an answer depends on the connection, not only on the user (then nothing may be cached). */
+    public boolean aclByClientId() {
+        return settings.acl();
+    }
+
     @Override
     public Subject authenticate(String user, String password, RemotingConnection connection, String domain) {
         String role = role(user, password);
