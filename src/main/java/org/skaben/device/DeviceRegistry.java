@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
+import org.skaben.support.DatabaseWait;
 
 /**
  * Devices and device types as the routes see them: read from memory (every packet needs them), written
@@ -102,7 +103,8 @@ public class DeviceRegistry {
             Map<String, Object> config = type.smart() ? type.defaultConfig() : Map.of();
             Device device = new Device(uid, type.name(), config, Map.of(), ConfigHasher.hash(config), null, false,
                     System.currentTimeMillis());
-            devices.insert(device);
+            // registration runs at ingress, before any route with retries: it waits for the database itself
+            DatabaseWait.write("registering " + uid, () -> devices.insert(device));
             return device;
         });
     }

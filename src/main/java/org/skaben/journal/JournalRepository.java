@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.skaben.support.DatabaseWait;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,8 +27,6 @@ public class JournalRepository {
     private static final int MAX_DETAIL = 100000;
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT ?";
 
-    private static final Logger LOG = LoggerFactory.getLogger(JournalRepository.class);
-    private static final long MAX_WAIT_MILLIS = 5000;
     private final JdbcTemplate jdbc;
 
     public JournalRepository(DataSource dataSource) {
@@ -53,28 +48,9 @@ public class JournalRepository {
         insert(System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
     }
 
-    /**
-     * Writes one row, waiting for the database while it is unreachable. The journal is also written from
-     * inside the error policy (a refusal is journaled there), where Camel does not redeliver, so the wait
-     * is here: the packet's thread holds until the row is in, and the broker holds the packets behind it.
-     */
+    /** The journal is also written from inside the error policy, where Camel does not redeliver: it waits. */
     private void insert(Object... row) {
-        long delay = 200;
-        while (true) {
-            try {
-                jdbc.update(INSERT, row);
-                return;
-            } catch (TransientDataAccessException | DataAccessResourceFailureException unreachable) {
-                LOG.warn("journal waits {} ms for the database: {}", delay, unreachable.getMessage());
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException stopping) {
-                    Thread.currentThread().interrupt();
-                    throw unreachable;
-                }
-                delay = Math.min(delay * 2, MAX_WAIT_MILLIS);
-            }
-        }
+        DatabaseWait.write("journal", () -> jdbc.update(INSERT, row));
     }
 
     private static String cut(String text, int max) {

@@ -70,12 +70,15 @@ class DatabaseStallTest extends SkabenAppTestSupport {
         lock.await("cup");
         HikariPoolMXBean pool = context.getRegistry().lookupByNameAndType("dataSource", HikariDataSource.class)
                 .getHikariPoolMXBean();
+        TestDevice newcomer = device("lock", newUid());
         // a suspended pool now fails every request for a connection at once, as a database that is down does
         System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");
         pool.suspendPool();
         try {
             // bad input first, while the database is away: its refusal is journaled once the database is back
             lock.sendAcknowledged("info", "{\"timestamp\": \"soon\"}");
+            // and a device never seen before: it is registered once the database is back
+            newcomer.sendAcknowledged("pong", "{\"timestamp\": " + now() + "}");
             for (int i = 0; i < 20; i++) {
                 lock.sendAcknowledged("info", "{\"timestamp\": " + now() + ", \"task_id\": \"r" + i
                         + "\", \"datahold\": {\"type\": \"console\", \"content\": \"r" + i + "\"}}");
@@ -91,6 +94,7 @@ class DatabaseStallTest extends SkabenAppTestSupport {
         assertEquals(true, eventually(() -> count("SELECT COUNT(*) FROM event WHERE uid = ? AND kind IN ('info', 'sup')",
                 lock.uid()) == 21));
         assertEquals(0, count("SELECT COUNT(*) FROM dead_letter"));
+        assertEquals(true, eventually(() -> count("SELECT COUNT(*) FROM device WHERE uid = ?", newcomer.uid()) == 1));
         assertEquals(true, eventually(() -> count("SELECT COUNT(*) FROM event WHERE topic = ? AND kind = 'refused'",
                 "ask/lock/" + lock.uid() + "/info") == 1));
         assertTrue(db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid())
