@@ -4,6 +4,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
 import org.skaben.cup.OutgoingCup;
+import org.skaben.support.DatabaseWait;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The cup_delivery table: every CUP sent, and whether the device acknowledged it (ACK) or failed it (NACK). */
@@ -15,10 +16,15 @@ public class CupDeliveryRepository {
         this.jdbc = new JdbcTemplate(dataSource);
     }
 
+    /**
+     * A CUP about to go out. It waits for an unreachable database rather than failing: a CUP is sent on behalf
+     * of an action that already happened (a state switched, a rule fired), which must not be redone.
+     */
     public void sent(OutgoingCup cup) {
-        jdbc.update("INSERT INTO cup_delivery (task_id, device_type, uid, config_hash, sent_at, status) "
-                + "VALUES (?, ?, ?, ?, ?, 'sent')", cup.taskId(), cup.type(), cup.uid(), cup.hash(),
-                System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        DatabaseWait.write("CUP delivery record", () -> jdbc.update("INSERT INTO cup_delivery (task_id, device_type, "
+                + "uid, config_hash, sent_at, status) VALUES (?, ?, ?, ?, ?, 'sent')", cup.taskId(), cup.type(),
+                cup.uid(), cup.hash(), now));
     }
 
     /** Records an ACK or NACK; false when no such CUP was sent to this device. */
