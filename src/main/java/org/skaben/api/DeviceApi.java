@@ -1,6 +1,5 @@
 package org.skaben.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceType;
-import org.skaben.device.Json;
 import org.skaben.device.LastSeenTracker;
 import org.skaben.journal.JournalRepository;
 import org.skaben.protocol.PacketRefused;
@@ -185,20 +183,7 @@ public class DeviceApi {
     }
 
     private static Map<String, Object> object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new ApiException(400, "the request body must be a JSON object");
-        }
-        try {
-            Object value = Json.MAPPER.readValue(body, Object.class);
-            if (value instanceof Map<?, ?> map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> object = (Map<String, Object>) map;
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-        throw new ApiException(400, "the request body must be a JSON object");
+        return JsonBody.of(body).fields();
     }
 
     private static Object field(Map<String, Object> changes, String key, Class<?> kind, Object fallback) {

@@ -1,11 +1,17 @@
 package org.skaben.broker;
 
+import java.util.regex.Pattern;
+
 /**
  * The topic rules for a device client (issue: access control): a device {@code <type>_<uid>} may publish only
  * under {@code ask/<type>/<uid>/} and subscribe only to {@code <type>/<uid>/...} and {@code <type>/all/...}.
  * Topics arrive as Artemis addresses ({@code /} is {@code .}, {@code +} is {@code *}).
  */
 public final class DeviceAcl {
+
+    // checked on every publish while the ACL is on
+    private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    private static final Pattern UID = Pattern.compile("[0-9a-f]{12}");
 
     private DeviceAcl() {
     }
@@ -21,7 +27,7 @@ public final class DeviceAcl {
         }
         String type = name.substring(0, split);
         String uid = name.substring(split + 1).toLowerCase();
-        if (!type.matches("[a-z][a-z0-9_-]{0,31}") || !uid.matches("[0-9a-f]{12}")) {
+        if (!TYPE.matcher(type).matches() || !UID.matcher(uid).matches()) {
             return null;
         }
         return new String[] {type, uid};

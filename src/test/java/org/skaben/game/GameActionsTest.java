@@ -156,6 +156,16 @@ class GameActionsTest {
     }
 
     @Test
+    void aSuccessfulActionLowersTheCounterByTheStatesDecreaseOnlyInGame() {
+        game.lowerCounter("rule", "x");
+        assertEquals(-1, alert.counter(), "white is not in game");
+        game.setState("green", "operator");
+        game.setCounter(300, "operator", "setup");
+        game.lowerCounter("rule", "hack succeeded");
+        assertEquals(290, alert.counter(), "green's counter_decrease is 10");
+    }
+
+    @Test
     void cardsPresentedInWhiteAreRegisteredElsewhereTheyAreErrors() {
         String uid = lock("aabbccddee01");
         assertFalse(game.accessAttempt(uid, Map.of("type", "access", "content", "777777", "success", false), "lock-access"));

@@ -25,17 +25,26 @@ class DatabaseStallTest extends SkabenAppTestSupport {
                 "skaben.retry.max-delay-millis", "500");
     }
 
+    /** A lock that registered and got its config while the database was fine. */
+    private TestDevice startedLock() throws Exception {
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
+        lock.await("cup");
+        return lock;
+    }
+
+    private HikariPoolMXBean pool() {
+        return context.getRegistry().lookupByNameAndType("dataSource", HikariDataSource.class).getHikariPoolMXBean();
+    }
+
     private int count(String sql, Object... args) {
         return db().queryForObject(sql, Integer.class, args);
     }
 
     @Test
     void aStalledDatabaseLosesNothingAndTheBurstWaitsInTheBroker() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
-        HikariPoolMXBean pool = context.getRegistry().lookupByNameAndType("dataSource", HikariDataSource.class)
-                .getHikariPoolMXBean();
+        TestDevice lock = startedLock();
+        HikariPoolMXBean pool = pool();
         EmbeddedBroker broker = context.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
 
         pool.suspendPool();
@@ -65,11 +74,8 @@ class DatabaseStallTest extends SkabenAppTestSupport {
 
     @Test
     void aDatabaseThatRefusesConnectionsIsRetriedUntilItIsBack() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
-        HikariPoolMXBean pool = context.getRegistry().lookupByNameAndType("dataSource", HikariDataSource.class)
-                .getHikariPoolMXBean();
+        TestDevice lock = startedLock();
+        HikariPoolMXBean pool = pool();
         TestDevice newcomer = device("lock", newUid());
         // a suspended pool now fails every request for a connection at once, as a database that is down does
         System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");

@@ -2,12 +2,9 @@ package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Editing a YAML route file of the running server changes what happens to the next packet, with no restart. */
@@ -17,16 +14,7 @@ class LiveReloadTest extends SkabenAppTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        try {
-            routes = Files.createTempDirectory("skaben-routes");
-            try (Stream<Path> files = Files.list(Path.of("routes"))) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
-                    Files.copy(f, routes.resolve(f.getFileName()));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        routes = copyOfRoutes();
         return Map.of(
                 "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
                 "camel.main.routes-reload-enabled", "true",

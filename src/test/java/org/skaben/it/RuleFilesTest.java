@@ -3,12 +3,9 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.skaben.device.Json;
 
@@ -22,20 +19,7 @@ class RuleFilesTest extends SkabenAppTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        try {
-            routes = Files.createTempDirectory("skaben-routes");
-            Files.createDirectory(routes.resolve("rules"));
-            for (String dir : new String[] {"routes", "routes/rules"}) {
-                Path target = dir.endsWith("rules") ? routes.resolve("rules") : routes;
-                try (Stream<Path> files = Files.list(Path.of(dir))) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
-                        Files.copy(f, target.resolve(f.getFileName()));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        routes = copyOfRoutes();
         return Map.of(
                 "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml,file:" + routes + "/rules/*.camel.yaml",
                 "camel.main.routes-reload-enabled", "true",

@@ -3,6 +3,10 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.util.stream.Stream;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +79,28 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         props.put("camel.main.routes-reload-enabled", "false");
         props.putAll(extraProperties());
         configuration.withUseOverridePropertiesWithPropertiesComponent(props);
+    }
+
+    /**
+     * A copy of routes/*.camel.yaml and routes/rules/*.camel.yaml in a new temporary folder, for a test that
+     * edits route files while the server runs.
+     */
+    protected static Path copyOfRoutes() {
+        try {
+            Path copy = Files.createTempDirectory("skaben-routes");
+            Files.createDirectory(copy.resolve("rules"));
+            for (String dir : new String[] {"routes", "routes/rules"}) {
+                Path target = copy.resolve(Path.of("routes").relativize(Path.of(dir)));
+                try (Stream<Path> files = Files.list(Path.of(dir))) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                        Files.copy(f, target.resolve(f.getFileName()));
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Settings a test class changes on top of the test defaults. */
