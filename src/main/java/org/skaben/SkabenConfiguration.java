@@ -30,8 +30,10 @@ import org.skaben.api.DeviceApi;
 import org.skaben.broker.BrokerSecurity;
 import org.skaben.broker.EmbeddedBroker;
 import org.skaben.cup.ConfigComposer;
+import org.skaben.cup.BuildCup;
 import org.skaben.cup.CupBuilder;
 import org.skaben.cup.PingBuilder;
+import org.skaben.device.AdmitDevice;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
@@ -104,6 +106,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("dataSource", dataSource);
         beans.bind("serverClock", clock);
         beans.bind("deviceRegistry", registry);
+        beans.bind("admitDevice", new AdmitDevice(registry));
         beans.bind("lastSeen", lastSeen);
         beans.bind("readPacket", new ReadPacket(new PacketReader(settings.integer("skaben.mqtt.max-payload-bytes"),
                 settings.integer("skaben.mqtt.max-json-depth"))));
@@ -114,7 +117,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("cupDeliveries", cupDeliveries);
         beans.bind("deadLetterApi", new DeadLetterApi(new DeadLetterRepository(dataSource)));
         beans.bind("infoReader", new InfoReader(registry));
-        beans.bind("cupBuilder", new CupBuilder(registry, composer, clock));
+        beans.bind("buildCup", new BuildCup(new CupBuilder(registry, composer, clock)));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));
         JournalRepository journal = new JournalRepository(dataSource);
         beans.bind("journal", journal);

@@ -1,8 +1,9 @@
 package org.skaben.cup;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
-/** A CUP ready to publish, with what the cup_delivery table records of it. */
+/** A CUP ready to publish, with what the cup_delivery table records of it; written as JSON it is its payload. */
 public record OutgoingCup(String type, String uid, String taskId, String hash, String topic,
-                          Map<String, Object> payload) {
+                          @JsonValue Map<String, Object> payload) {
 }

@@ -1,5 +1,8 @@
 package org.skaben.handler;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
@@ -7,8 +10,8 @@ import org.skaben.device.KeepalivePolicy;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.ServerClock;
 
-/** PONG: does this device need its config again? */
-public class KeepaliveCheck {
+/** PONG: does this device need its config again? Sets header skabenCupReason to the reason, or removes it. */
+public class KeepaliveCheck implements Processor {
 
     private final DeviceRegistry registry;
     private final KeepalivePolicy policy;
@@ -20,6 +23,12 @@ public class KeepaliveCheck {
         this.composer = composer;
         this.policy = policy;
         this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Message message = exchange.getMessage();
+        message.setHeader("skabenCupReason", check(message.getBody(Packet.class)));
     }
 
     /** The reason for a CUP, or null. */

@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.skaben.device.AdmitDevice;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
@@ -64,7 +65,7 @@ class IngressRoutingTest extends CamelTestSupport {
         Flyway.configure().dataSource(db).load().migrate();
         DeviceRegistry devices = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
         registry.bind("readPacket", new ReadPacket(new PacketReader(65536, 32)));
-        registry.bind("deviceRegistry", devices);
+        registry.bind("admitDevice", new AdmitDevice(devices));
         registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
         metrics = new SimpleMeterRegistry();
         registry.bind("packetCounts", new PacketCounts(metrics));
