@@ -17,6 +17,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
+import org.skaben.support.HsqldbStatementCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.skaben.access.AccessBook;
@@ -244,9 +245,18 @@ public class SkabenConfiguration implements CamelConfiguration {
     private static HikariDataSource dataSource(Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("skaben-db");
-        config.setJdbcUrl(settings.text("skaben.db.url"));
-        config.setUsername(settings.text("skaben.db.username"));
-        config.setPassword(settings.text("skaben.db.password"));
+        String url = settings.text("skaben.db.url");
+        if (url.startsWith("jdbc:hsqldb:")) {
+            HsqldbStatementCache hsqldb = new HsqldbStatementCache();
+            hsqldb.setUrl(url);
+            hsqldb.setUser(settings.text("skaben.db.username"));
+            hsqldb.setPassword(settings.text("skaben.db.password"));
+            config.setDataSource(hsqldb);
+        } else {
+            config.setJdbcUrl(url);
+            config.setUsername(settings.text("skaben.db.username"));
+            config.setPassword(settings.text("skaben.db.password"));
+        }
         config.setMaximumPoolSize(settings.integer("skaben.db.pool-size"));
         config.setConnectionTimeout(settings.integer("skaben.db.connection-timeout-millis"));
         // only a test stalls the pool on purpose (HikariPoolMXBean.suspendPool)
