@@ -3,6 +3,7 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.skaben.broker.EmbeddedBroker;
 
-/** Readiness covers the database and the broker; the embedded broker stopped and started is survived. */
+/**
+ * Readiness covers the database and the broker; the embedded broker stopped and started is survived, and what
+ * the server had to publish meanwhile goes out when it is back.
+ */
 class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
 
     private HttpResponse<String> health(String path) throws Exception {
@@ -54,5 +58,44 @@ class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
         lock.await("ping", Duration.ofSeconds(10));
         // connected is not yet subscribed: a QoS 0 packet may be dropped until then, so the device repeats it
         repeatUntilJournaled(lock, "info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after restart\"}}", "info");
+    }
+
+    private double published(String command) {
+        MeterRegistry meters = context.getRegistry().lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        return meters.get("skaben.packets.out").tag("command", command).counter().count();
+    }
+
+    private double cupsPublished() {
+        return published("cup");
+    }
+
+    @Test
+    void aCupQueuedWhileTheBrokerIsAwayIsPublishedWhenItIsBack() throws Exception {
+        eventually(() -> readiness() == 200);
+        TestDevice lock = device("lock", newUid());
+        lock.send("cup", "{\"timestamp\": 0}");
+        lock.await("cup");
+        double before = cupsPublished();
+
+        EmbeddedBroker broker = context.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        broker.stop();
+        eventually(() -> readiness() == 503);
+        // the game master's sync is taken at once: the CUP is recorded and queued for the publisher
+        assertEquals(200, http("POST", "/api/devices/" + lock.uid() + "/sync", "").statusCode());
+        eventually(() -> journal(lock.uid(), "cup").size() == 2);
+        // five PINGs per device type fall due meanwhile (every second here)
+        Thread.sleep(5000);
+        assertEquals(before, cupsPublished(), "nothing can be published while the broker is away");
+        double pings = published("ping");
+
+        broker.start();
+        eventually(() -> cupsPublished() == before + 1);
+        assertTrue(journal(lock.uid(), "error").isEmpty(), "waiting for the broker is no error");
+        // of the PINGs queued meanwhile only the one the publisher was holding and those not yet overdue went out
+        Thread.sleep(300);
+        int types = context.getRegistry().lookupByNameAndType("deviceRegistry", org.skaben.device.DeviceRegistry.class)
+                .activeTypeNames().size();
+        double sent = published("ping") - pings;
+        assertTrue(sent <= 3 * types, sent + " PINGs went out after the broker came back, " + types + " types");
     }
 }
