@@ -262,7 +262,10 @@ public class SkabenConfiguration implements CamelConfiguration {
         // only a test stalls the pool on purpose (HikariPoolMXBean.suspendPool)
         config.setAllowPoolSuspension(Boolean.parseBoolean(settings.text("skaben.db.allow-suspension")));
         HikariDataSource dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // db/migration for every database, db/vendor/<hsqldb|postgresql> (from jdbc:<vendor>:) for what only one does
+        String vendor = url.split(":")[1];
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load().migrate();
         return dataSource;
     }
 
