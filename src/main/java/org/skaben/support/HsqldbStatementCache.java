@@ -55,9 +55,12 @@ public class HsqldbStatementCache extends JDBCDataSource {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             try {
-                if (method.getName().equals("prepareStatement") && kept.size() < MAX_PER_CONNECTION) {
-                    List<Object> key = new ArrayList<>(Arrays.asList(args));
-                    key.add(0, Arrays.toString(method.getParameterTypes()));
+                // the variants with column arrays are left out: arrays compare by identity, a key would never repeat
+                if (method.getName().equals("prepareStatement") && kept.size() < MAX_PER_CONNECTION
+                        && !args[args.length - 1].getClass().isArray()) {
+                    List<Object> key = new ArrayList<>(args.length + 1);
+                    key.add(method);
+                    key.addAll(Arrays.asList(args));
                     if (!kept.containsKey(key)) {
                         kept.put(key, (PreparedStatement) method.invoke(connection, args));
                     }

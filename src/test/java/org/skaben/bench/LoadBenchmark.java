@@ -2,7 +2,6 @@ package org.skaben.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,8 +53,8 @@ public final class LoadBenchmark {
     private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
     private static final int WINDOW = 1000;
 
-    private final int mqttPort = freePort();
-    private final int httpPort = freePort();
+    private final int mqttPort = BenchServer.freePort();
+    private final int httpPort = BenchServer.freePort();
     private final String broker = "tcp://127.0.0.1:" + mqttPort;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> uids = new ArrayList<>();
@@ -407,14 +406,6 @@ public final class LoadBenchmark {
         options.setCleanStart(true);
         options.setReceiveMaximum(WINDOW);
         return options;
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** An MQTT 5 publisher with a window of in-flight messages; close() waits for every acknowledgement. */

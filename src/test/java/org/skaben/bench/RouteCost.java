@@ -1,12 +1,9 @@
 package org.skaben.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.CamelContext;
@@ -14,7 +11,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.main.Main;
 import org.apache.camel.support.DefaultExchange;
-import org.skaben.SkabenServer;
 
 /**
  * What each kind of packet costs the server itself, without a broker in the way: the server runs in this
@@ -41,19 +37,9 @@ public final class RouteCost {
     }
 
     private void run() throws Exception {
-        Path data = Files.createTempDirectory("skaben-cost");
-        Main main = new Main(SkabenServer.class);
-        main.setPropertyPlaceholderLocations("classpath:application.properties");
-        main.addOverrideProperty("skaben.mqtt.host", "127.0.0.1");
-        main.addOverrideProperty("skaben.mqtt.port", String.valueOf(freePort()));
-        main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
-        main.addOverrideProperty("skaben.db.url", System.getProperty("cost.db-url", "jdbc:hsqldb:file:"
-                + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"));
-        main.addOverrideProperty("skaben.http.host", "127.0.0.1");
-        main.addOverrideProperty("skaben.http.port", String.valueOf(freePort()));
-        main.addOverrideProperty("skaben.http.token", "cost");
-        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
-        main.start();
+        String dbUrl = System.getProperty("cost.db-url");
+        Main main = BenchServer.startInProcess("cost", BenchServer.freePort(),
+                dbUrl == null ? Map.of() : Map.of("skaben.db.url", dbUrl));
         camel = main.getCamelContext();
         ingress = (AsyncProcessor) camel.getRoute("mqtt-ingress").getConsumer().getProcessor();
         String lock = "ask/lock/c0ffee000001/";
@@ -103,13 +89,5 @@ public final class RouteCost {
         long cpu = OS.getProcessCpuTime() - cpu0;
         return String.format("%5d / %5d / %5d", (t1 - t0) / packets / 1000, (t2 - t0) / packets / 1000,
                 cpu / packets / 1000);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package org.skaben.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +16,6 @@ import org.apache.camel.main.Main;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.skaben.SkabenServer;
 import org.skaben.broker.EmbeddedBroker;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -62,23 +58,11 @@ public final class Soak {
     }
 
     private void run() throws Exception {
-        int mqttPort = freePort();
-        Path data = Files.createTempDirectory("skaben-soak");
-        Main main = new Main(SkabenServer.class);
-        main.setPropertyPlaceholderLocations("classpath:application.properties");
-        main.addOverrideProperty("skaben.mqtt.host", "127.0.0.1");
-        main.addOverrideProperty("skaben.mqtt.port", String.valueOf(mqttPort));
-        main.addOverrideProperty("skaben.mqtt.anonymous", "true");
-        main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
-        main.addOverrideProperty("skaben.db.url", "jdbc:hsqldb:file:" + data.resolve("db/skaben")
-                + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached");
-        main.addOverrideProperty("skaben.db.allow-suspension", "true");
-        main.addOverrideProperty("skaben.db.connection-timeout-millis", "1000");
-        main.addOverrideProperty("skaben.http.host", "127.0.0.1");
-        main.addOverrideProperty("skaben.http.port", String.valueOf(freePort()));
-        main.addOverrideProperty("skaben.http.token", "soak");
-        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
-        main.start();
+        int mqttPort = BenchServer.freePort();
+        Main main = BenchServer.startInProcess("soak", mqttPort, Map.of(
+                "skaben.mqtt.anonymous", "true",
+                "skaben.db.allow-suspension", "true",
+                "skaben.db.connection-timeout-millis", "1000"));
         camel = main.getCamelContext();
         for (int i = 0; i < DEVICES; i++) {
             uids.add(String.format("50%010x", i));
@@ -253,11 +237,5 @@ public final class Soak {
 
     private static long now() {
         return System.currentTimeMillis() / 1000;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

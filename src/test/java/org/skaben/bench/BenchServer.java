@@ -1,0 +1,46 @@
+package org.skaben.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.camel.main.Main;
+import org.skaben.SkabenServer;
+
+/** What the benchmark programs share: free ports, and the server started inside the program's own JVM. */
+final class BenchServer {
+
+    private BenchServer() {
+    }
+
+    /**
+     * The server with its embedded broker on {@code mqttPort} and the REST API on a free port, both on
+     * 127.0.0.1, an HSQLDB file database in a new temporary folder, routes not reloaded; {@code overrides} last.
+     */
+    static Main startInProcess(String name, int mqttPort, Map<String, String> overrides) throws Exception {
+        Path data = Files.createTempDirectory("skaben-" + name);
+        Main main = new Main(SkabenServer.class);
+        main.setPropertyPlaceholderLocations("classpath:application.properties");
+        main.addOverrideProperty("skaben.mqtt.host", "127.0.0.1");
+        main.addOverrideProperty("skaben.mqtt.port", String.valueOf(mqttPort));
+        main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
+        main.addOverrideProperty("skaben.db.url", "jdbc:hsqldb:file:" + data.resolve("db/skaben")
+                + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached");
+        main.addOverrideProperty("skaben.http.host", "127.0.0.1");
+        main.addOverrideProperty("skaben.http.port", String.valueOf(freePort()));
+        main.addOverrideProperty("skaben.http.token", name);
+        main.addOverrideProperty("camel.main.routes-reload-enabled", "false");
+        overrides.forEach(main::addOverrideProperty);
+        main.start();
+        return main;
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
