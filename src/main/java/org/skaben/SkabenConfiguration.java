@@ -57,6 +57,7 @@ import org.skaben.handler.SupHandler;
 import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
+import org.skaben.journal.RecordInJournal;
 import org.skaben.journal.TaskIdRepository;
 import org.skaben.metrics.CupRoundTrip;
 import org.skaben.metrics.DevicesOnline;
@@ -120,8 +121,10 @@ public class SkabenConfiguration implements CamelConfiguration {
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("buildCup", new BuildCup(new CupBuilder(registry, composer, clock)));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));
-        JournalRepository journal = new JournalRepository(dataSource);
+        JournalRepository journal = new JournalRepository(dataSource, settings.integer("skaben.journal.max-batch"),
+                settings.integer("skaben.journal.queue-size"));
         beans.bind("journal", journal);
+        beans.bind("recordInJournal", new RecordInJournal(journal));
         beans.bind("deviceApi", new DeviceApi(registry, composer, lastSeen, journal,
                 keepaliveTimeout * 1000));
         Broadcaster broadcaster = new RouteBroadcaster(camel, registry);
@@ -172,7 +175,9 @@ public class SkabenConfiguration implements CamelConfiguration {
 
             @Override
             public void onContextStopped(CamelContext context) {
-                // after the routes: the MQTT endpoints disconnect before the broker goes away
+                // after the routes: the MQTT endpoints disconnect before the broker goes away, and the journal
+                // writes what is queued before the pool closes
+                journal.close();
                 dataSource.close();
                 if (broker != null) {
                     try {

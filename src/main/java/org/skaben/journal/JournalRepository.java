@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
-import org.apache.camel.Header;
-import org.skaben.support.DatabaseWait;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,29 +28,47 @@ public class JournalRepository {
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
+    private final JournalWriter writer;
 
-    public JournalRepository(DataSource dataSource) {
+    public JournalRepository(DataSource dataSource, int maxBatch, int capacity) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.writer = new JournalWriter(dataSource, INSERT, maxBatch, capacity);
     }
 
-    /** Journals one event; what the route has not set stays empty. */
-    public void record(@Header("skabenKind") String kind, @Header("skabenSource") String source,
-                       @Header("skabenType") String type, @Header("skabenUid") String uid,
-                       @Header("CamelMqttTopic") String topic, @Header("skabenDetail") String detail) {
+    /**
+     * Queues one event for the journal; the future completes when it is stored. What the route has not set
+     * stays empty.
+     */
+    public CompletableFuture<Void> record(String kind, String source, String type, String uid, String topic,
+                                          String detail) {
         if (kind == null) {
             throw new IllegalArgumentException("a journal entry needs a kind (header skabenKind)");
         }
-        insert(System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC), cut(detail, MAX_DETAIL));
+        return writer.append(System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
+                cut(detail, MAX_DETAIL));
     }
 
-    /** Journals what the server itself did (a rule, a game master's change) without an exchange. */
+    /**
+     * Journals what the server itself did (a rule, a game master's change) and returns once it is stored, so
+     * that whoever reads the journal next sees it.
+     */
     public void note(String kind, String source, String type, String uid, String detail) {
-        insert(System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
+        Object[] row = {System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)};
+        if (writer.isWriterThread()) {
+            // a route continued by the writer itself: waiting for its own queue would never end
+            writer.writeNow(row);
+            return;
+        }
+        try {
+            writer.append(row).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
-    /** The journal is also written from inside the error policy, where Camel does not redeliver: it waits. */
-    private void insert(Object... row) {
-        DatabaseWait.write("journal", () -> jdbc.update(INSERT, row));
+    /** Writes what is queued; the pool must still be open. */
+    public void close() {
+        writer.close();
     }
 
     private static String cut(String text, int max) {

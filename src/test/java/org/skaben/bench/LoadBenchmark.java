@@ -52,6 +52,8 @@ public final class LoadBenchmark {
     private static final int SUP_PERCENT = Integer.getInteger("bench.sup-percent", 10);
     private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
     private static final int WINDOW = 1000;
+    private static final String TS = "@ts@";
+    private static final String DB_URL = System.getProperty("bench.db-url", "");
 
     private final int mqttPort = BenchServer.freePort();
     private final int httpPort = BenchServer.freePort();
@@ -115,7 +117,9 @@ public final class LoadBenchmark {
                 "-Dskaben.mqtt.host=127.0.0.1", "-Dskaben.mqtt.port=" + mqttPort,
                 "-Dskaben.http.host=127.0.0.1", "-Dskaben.http.port=" + httpPort,
                 "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
-                "-Dskaben.db.url=jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached",
+                "-Dskaben.db.url=" + (DB_URL.isBlank()
+                        ? "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
+                        : DB_URL),
                 "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
                 "-Dskaben.http.token=bench",
                 // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
@@ -166,7 +170,7 @@ public final class LoadBenchmark {
         try (Publisher p = new Publisher("bench-raw-pub")) {
             t0 = System.nanoTime();
             for (String[] packet : packets) {
-                p.publish("raw/" + packet[0], packet[1]);
+                p.publish("raw/" + packet[0], stamped(packet[1]));
             }
             if (!done.await(120, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("raw subscriber got " + (messages - done.getCount()));
@@ -190,7 +194,7 @@ public final class LoadBenchmark {
         try (Publisher p = new Publisher("bench-e2e-pub")) {
             t0 = System.nanoTime();
             for (String[] packet : packets) {
-                p.publish("ask/" + packet[0], packet[1]);
+                p.publish("ask/" + packet[0], stamped(packet[1]));
             }
             p.publish("ask/lock/" + uids.get(0) + "/info",
                     "{\"timestamp\": " + now() + ", \"datahold\": {\"marker\": \"" + marker + "\"}}");
@@ -340,7 +344,7 @@ public final class LoadBenchmark {
     /** By default 80 % PONG, 10 % SUP, 10 % INFO, spread over the devices; SUP and INFO with unique task ids. */
     private List<String[]> mix(int messages) {
         List<String[]> packets = new ArrayList<>(messages);
-        long ts = now() - 5;
+        String ts = TS;
         for (int i = 0; i < messages; i++) {
             String uid = uids.get(random.nextInt(uids.size()));
             String type = type(uid);
@@ -355,10 +359,18 @@ public final class LoadBenchmark {
                         + "\", \"datahold\": {\"type\": \"access\", \"content\": \"" + (100000 + random.nextInt(900000))
                         + "\", \"success\": " + random.nextBoolean() + "}}"});
             } else {
-                packets.add(new String[] {type + "/" + uid + "/pong", pong(ts, null)});
+                packets.add(new String[] {type + "/" + uid + "/pong", "{\"timestamp\": " + ts + "}"});
             }
         }
         return packets;
+    }
+
+    /**
+     * A device answers with the timestamp of the last PING it got, so the timestamp is set when the packet is
+     * published (a slow run must not make its own PONGs stale and bring CUPs the mix does not ask for).
+     */
+    private static String stamped(String payload) {
+        return payload.replace(TS, Long.toString(now() - 5));
     }
 
     private static String type(String uid) {

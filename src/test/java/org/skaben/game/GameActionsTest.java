@@ -69,7 +69,7 @@ class GameActionsTest {
                 sent.add("type " + type);
             }
         };
-        game = new GameActions(alert, registry, access, new JournalRepository(ds), recorder, "white");
+        game = new GameActions(alert, registry, access, new JournalRepository(ds, 100, 1000), recorder, "white");
     }
 
     private String lock(String uid) {

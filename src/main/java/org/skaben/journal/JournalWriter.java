@@ -1,0 +1,170 @@
+package org.skaben.journal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.skaben.support.DatabaseWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+
+/**
+ * Group commit for the journal. Every thread hands its rows to one queue; one writer thread inserts whatever
+ * has gathered (up to {@code maxBatch} rows) as one JDBC batch in one transaction and then completes each
+ * row's future. A packet's route continues (and its MQTT acknowledgement goes out) when its row's future
+ * completes, so nothing is acknowledged before it is stored, and a burst costs one commit per batch instead
+ * of one per row, on one thread instead of several contending for the database.
+ *
+ * <p>An unreachable database is waited for (the batch is written again, rows stay queued behind it). A batch
+ * the database refuses is written again row by row, so that one bad row fails only its own future.
+ */
+public final class JournalWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
+
+    private record Row(Object[] values, CompletableFuture<Void> written) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final String insert;
+    private final int maxBatch;
+    private final BlockingQueue<Row> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public JournalWriter(DataSource dataSource, String insert, int maxBatch, int capacity) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.insert = insert;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        this.thread = new Thread(this::run, "skaben-journal-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /**
+     * Queues a row; the future completes once it is committed (or fails with the database's refusal). A full
+     * queue (the database is away) holds the caller until there is room.
+     */
+    public CompletableFuture<Void> append(Object... values) {
+        if (!running) {
+            throw new IllegalStateException("the journal is closed");
+        }
+        Row row = new Row(values, new CompletableFuture<>());
+        try {
+            queue.put(row);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for room in the journal queue", stopping);
+        }
+        return row.written();
+    }
+
+    /** Whether the caller is the writer itself (which must not wait for its own queue). */
+    public boolean isWriterThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Writes one row on the calling thread, bypassing the queue. */
+    public void writeNow(Object... values) {
+        DatabaseWait.write("journal", () -> jdbc.update(insert, values));
+    }
+
+    private void run() {
+        List<Row> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                Row first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException unexpected) {
+                // the writer must outlive anything a row's continuation throws
+                LOG.error("journal writer: {}", unexpected.toString(), unexpected);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Row> batch) {
+        try {
+            DatabaseWait.write("journal", () -> insertAll(batch));
+        } catch (DataAccessException refused) {
+            LOG.warn("journal batch of {} refused ({}); writing its rows one by one", batch.size(),
+                    refused.getMessage());
+            for (Row row : batch) {
+                try {
+                    writeNow(row.values());
+                    row.written().complete(null);
+                } catch (RuntimeException e) {
+                    row.written().completeExceptionally(e);
+                }
+            }
+            return;
+        }
+        // after the commit: each row's caller continues from here
+        for (Row row : batch) {
+            row.written().complete(null);
+        }
+    }
+
+    private void insertAll(List<Row> batch) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+                for (Row row : batch) {
+                    Object[] values = row.values();
+                    for (int i = 0; i < values.length; i++) {
+                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                connection.commit();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                rollback(connection);
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (java.sql.SQLException ignored) {
+            // the connection is broken; the pool replaces it and the batch is written again
+        }
+    }
+
+    /** Stops taking rows and writes what is queued (after the routes stopped, before the pool closes). */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
