@@ -124,7 +124,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         JournalRepository journal = new JournalRepository(dataSource, settings.integer("skaben.journal.max-batch"),
                 settings.integer("skaben.journal.queue-size"));
         beans.bind("journal", journal);
-        beans.bind("recordInJournal", new RecordInJournal(journal));
+        beans.bind("recordInJournal", new RecordInJournal(journal, "mqtt-ingress"));
         beans.bind("deviceApi", new DeviceApi(registry, composer, lastSeen, journal,
                 keepaliveTimeout * 1000));
         Broadcaster broadcaster = new RouteBroadcaster(camel, registry);

@@ -53,14 +53,8 @@ public class JournalRepository {
      * that whoever reads the journal next sees it.
      */
     public void note(String kind, String source, String type, String uid, String detail) {
-        Object[] row = {System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)};
-        if (writer.isWriterThread()) {
-            // a route continued by the writer itself: waiting for its own queue would never end
-            writer.writeNow(row);
-            return;
-        }
         try {
-            writer.append(row).join();
+            writer.append(System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

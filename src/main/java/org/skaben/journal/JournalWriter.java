@@ -23,7 +23,9 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * has gathered (up to {@code maxBatch} rows) as one JDBC batch in one transaction and then completes each
  * row's future. A packet's route continues (and its MQTT acknowledgement goes out) when its row's future
  * completes, so nothing is acknowledged before it is stored, and a burst costs one commit per batch instead
- * of one per row, on one thread instead of several contending for the database.
+ * of one per row, on one thread instead of several contending for the database. The futures' callers must
+ * not run their routes on this thread (see {@link RecordInJournal}): a route may wait for a lock whose holder
+ * waits for the writer.
  *
  * <p>An unreachable database is waited for (the batch is written again, rows stay queued behind it). A batch
  * the database refuses is written again row by row, so that one bad row fails only its own future.
@@ -70,13 +72,7 @@ public final class JournalWriter implements AutoCloseable {
         return row.written();
     }
 
-    /** Whether the caller is the writer itself (which must not wait for its own queue). */
-    public boolean isWriterThread() {
-        return Thread.currentThread() == thread;
-    }
-
-    /** Writes one row on the calling thread, bypassing the queue. */
-    public void writeNow(Object... values) {
+    private void writeNow(Object... values) {
         DatabaseWait.write("journal", () -> jdbc.update(insert, values));
     }
 

@@ -1,23 +1,33 @@
 package org.skaben.journal;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
- * The journal route's step: queues the entry the exchange's skaben* headers describe and lets the exchange go
- * on only once it is stored (see {@link JournalWriter}). Meanwhile the thread that brought the exchange is
- * free for the next packet, and the exchange, its MQTT acknowledgement included, continues on the writer's
- * thread after the commit.
+ * The journal route's step: queues the entry the exchange's skaben* headers describe for the
+ * {@link JournalWriter} and lets the exchange go on only once it is stored.
+ *
+ * <p>A device packet (an exchange the MQTT ingress route started) does not hold the ingress thread while it
+ * waits: the ingress takes the next packet, so that entries gather into batches, and the packet continues, its
+ * MQTT acknowledgement included, on one continuation thread, in the order the packets came. Every other caller
+ * (operator API, rules, timers) waits on its own thread: it may hold the game's lock, and the writer itself
+ * never runs anyone's route, so no one waits for a thread that waits for them.
  */
 public class RecordInJournal extends AsyncProcessorSupport {
 
     private final JournalRepository journal;
+    private final String ingressRouteId;
+    private volatile ExecutorService continuations;
 
-    public RecordInJournal(JournalRepository journal) {
+    public RecordInJournal(JournalRepository journal, String ingressRouteId) {
         this.journal = journal;
+        this.ingressRouteId = ingressRouteId;
     }
 
     @Override
@@ -34,12 +44,41 @@ public class RecordInJournal extends AsyncProcessorSupport {
             callback.done(true);
             return true;
         }
-        stored.whenComplete((ok, failure) -> {
+        ExecutorService later = continuations;
+        if (!ingressRouteId.equals(exchange.getFromRouteId()) || later == null) {
+            try {
+                stored.join();
+            } catch (CompletionException failed) {
+                exchange.setException(failed.getCause());
+            }
+            callback.done(true);
+            return true;
+        }
+        stored.whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
             }
             callback.done(false);
-        });
+        }, later);
         return false;
+    }
+
+    @Override
+    protected void doStart() {
+        continuations = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "skaben-ingress-continuation");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    protected void doStop() {
+        ExecutorService running = continuations;
+        continuations = null;
+        if (running != null) {
+            // what is queued still runs: those packets are stored and wait only for their acknowledgement
+            running.shutdown();
+        }
     }
 }
