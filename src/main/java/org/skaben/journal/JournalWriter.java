@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.skaben.support.DatabaseWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
@@ -102,7 +101,8 @@ public final class JournalWriter implements AutoCloseable {
     private void write(List<Row> batch) {
         try {
             DatabaseWait.write("journal", () -> insertAll(batch));
-        } catch (DataAccessException refused) {
+        } catch (RuntimeException refused) {
+            // whatever went wrong, every row's future is completed: a caller must never wait for nothing
             LOG.warn("journal batch of {} refused ({}); writing its rows one by one", batch.size(),
                     refused.getMessage());
             for (Row row : batch) {
