@@ -57,6 +57,7 @@ import org.skaben.handler.SupHandler;
 import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
+import org.skaben.journal.JournalWriter;
 import org.skaben.journal.RecordInJournal;
 import org.skaben.journal.TaskIdRepository;
 import org.skaben.metrics.CupRoundTrip;
@@ -114,15 +115,17 @@ public class SkabenConfiguration implements CamelConfiguration {
                 settings.integer("skaben.mqtt.max-json-depth"))));
         beans.bind("keepaliveCheck", new KeepaliveCheck(registry, composer, new KeepalivePolicy(keepaliveTimeout), clock));
         beans.bind("supHandler", new SupHandler(registry));
-        beans.bind("taskIds", new TaskIdRepository(dataSource));
+        // one queue, one thread, one commit per batch: the journal's entries and the task ids before them
+        JournalWriter writer = new JournalWriter(dataSource, settings.integer("skaben.journal.max-batch"),
+                settings.integer("skaben.journal.queue-size"));
+        beans.bind("taskIds", new TaskIdRepository(dataSource, writer));
         CupDeliveryRepository cupDeliveries = new CupDeliveryRepository(dataSource);
         beans.bind("cupDeliveries", cupDeliveries);
         beans.bind("deadLetterApi", new DeadLetterApi(new DeadLetterRepository(dataSource)));
         beans.bind("infoReader", new InfoReader(registry));
         beans.bind("buildCup", new BuildCup(new CupBuilder(registry, composer, clock)));
         beans.bind("pingBuilder", new PingBuilder(registry, clock));
-        JournalRepository journal = new JournalRepository(dataSource, settings.integer("skaben.journal.max-batch"),
-                settings.integer("skaben.journal.queue-size"));
+        JournalRepository journal = new JournalRepository(dataSource, writer);
         beans.bind("journal", journal);
         beans.bind("recordInJournal", new RecordInJournal(journal, "mqtt-ingress"));
         beans.bind("deviceApi", new DeviceApi(registry, composer, lastSeen, journal,
@@ -177,7 +180,7 @@ public class SkabenConfiguration implements CamelConfiguration {
             public void onContextStopped(CamelContext context) {
                 // after the routes: the MQTT endpoints disconnect before the broker goes away, and the journal
                 // writes what is queued before the pool closes
-                journal.close();
+                writer.close();
                 dataSource.close();
                 if (broker != null) {
                     try {

@@ -30,9 +30,9 @@ public class JournalRepository {
     private final JdbcTemplate jdbc;
     private final JournalWriter writer;
 
-    public JournalRepository(DataSource dataSource, int maxBatch, int capacity) {
+    public JournalRepository(DataSource dataSource, JournalWriter writer) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.writer = new JournalWriter(dataSource, INSERT, maxBatch, capacity);
+        this.writer = writer;
     }
 
     /**
@@ -44,7 +44,7 @@ public class JournalRepository {
         if (kind == null) {
             throw new IllegalArgumentException("a journal entry needs a kind (header skabenKind)");
         }
-        return writer.append(System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
+        return writer.append(INSERT, System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
                 cut(detail, MAX_DETAIL));
     }
 
@@ -54,15 +54,10 @@ public class JournalRepository {
      */
     public void note(String kind, String source, String type, String uid, String detail) {
         try {
-            writer.append(System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)).join();
+            writer.append(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-    }
-
-    /** Writes what is queued; the pool must still be open. */
-    public void close() {
-        writer.close();
     }
 
     private static String cut(String text, int max) {

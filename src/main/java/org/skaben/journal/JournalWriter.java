@@ -18,9 +18,11 @@ import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
 
 /**
- * Group commit for the journal. Every thread hands its rows to one queue; one writer thread inserts whatever
- * has gathered (up to {@code maxBatch} rows) as one JDBC batch in one transaction and then completes each
- * row's future. A packet's route continues (and its MQTT acknowledgement goes out) when its row's future
+ * Group commit for the journal and the other tables a device packet writes on its way (its task id). Every
+ * thread hands its rows (a statement and its values) to one queue; one writer thread writes whatever has
+ * gathered (up to {@code maxBatch} rows), each run of rows with the same statement as one JDBC batch, all in
+ * one transaction, and then completes each row's future. Rows are written in the order they were queued, so
+ * a row queued before another is never committed after it. A packet's route continues (and its MQTT acknowledgement goes out) when its row's future
  * completes, so nothing is acknowledged before it is stored, and a burst costs one commit per batch instead
  * of one per row, on one thread instead of several contending for the database. The futures' callers must
  * not run their routes on this thread (see {@link RecordInJournal}): a route may wait for a lock whose holder
@@ -33,19 +35,17 @@ public final class JournalWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
 
-    private record Row(Object[] values, CompletableFuture<Void> written) {
+    private record Row(String sql, Object[] values, CompletableFuture<Void> written) {
     }
 
     private final JdbcTemplate jdbc;
-    private final String insert;
     private final int maxBatch;
     private final BlockingQueue<Row> queue;
     private final Thread thread;
     private volatile boolean running = true;
 
-    public JournalWriter(DataSource dataSource, String insert, int maxBatch, int capacity) {
+    public JournalWriter(DataSource dataSource, int maxBatch, int capacity) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.insert = insert;
         this.maxBatch = maxBatch;
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.thread = new Thread(this::run, "skaben-journal-writer");
@@ -54,14 +54,15 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /**
-     * Queues a row; the future completes once it is committed (or fails with the database's refusal). A full
-     * queue (the database is away) holds the caller until there is room.
+     * Queues a row: a statement (INSERT, UPDATE or DELETE, a constant, never built from input) and its values.
+     * The future completes once it is committed (or fails with the database's refusal). A full queue (the
+     * database is away) holds the caller until there is room.
      */
-    public CompletableFuture<Void> append(Object... values) {
+    public CompletableFuture<Void> append(String sql, Object... values) {
         if (!running) {
             throw new IllegalStateException("the journal is closed");
         }
-        Row row = new Row(values, new CompletableFuture<>());
+        Row row = new Row(sql, values, new CompletableFuture<>());
         try {
             queue.put(row);
         } catch (InterruptedException stopping) {
@@ -71,8 +72,8 @@ public final class JournalWriter implements AutoCloseable {
         return row.written();
     }
 
-    private void writeNow(Object... values) {
-        DatabaseWait.write("journal", () -> jdbc.update(insert, values));
+    private void writeNow(Row row) {
+        DatabaseWait.write("journal", () -> jdbc.update(row.sql(), row.values()));
     }
 
     private void run() {
@@ -107,7 +108,7 @@ public final class JournalWriter implements AutoCloseable {
                     refused.getMessage());
             for (Row row : batch) {
                 try {
-                    writeNow(row.values());
+                    writeNow(row);
                     row.written().complete(null);
                 } catch (RuntimeException e) {
                     row.written().completeExceptionally(e);
@@ -125,20 +126,36 @@ public final class JournalWriter implements AutoCloseable {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            PreparedStatement statement = null;
+            String sql = null;
+            try {
                 for (Row row : batch) {
+                    if (!row.sql().equals(sql)) {
+                        // the next run of rows with one statement
+                        if (statement != null) {
+                            statement.executeBatch();
+                            statement.close();
+                        }
+                        sql = row.sql();
+                        statement = connection.prepareStatement(sql);
+                    }
                     Object[] values = row.values();
                     for (int i = 0; i < values.length; i++) {
                         StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
                     }
                     statement.addBatch();
                 }
-                statement.executeBatch();
+                if (statement != null) {
+                    statement.executeBatch();
+                }
                 connection.commit();
             } catch (java.sql.SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
             } finally {
+                if (statement != null) {
+                    statement.close();
+                }
                 connection.setAutoCommit(autoCommit);
             }
             return null;

@@ -1,45 +1,87 @@
 package org.skaben.journal;
 
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
-import org.springframework.dao.DuplicateKeyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The applied_task table, as the idempotent consumer's repository: a SUP or INFO task_id is recorded once per
- * device. One INSERT per new key (the primary key finds repeats), where Camel's JDBC repository needs a
- * transaction with a SELECT and an INSERT: this runs for every SUP and INFO.
+ * device. This runs for every SUP and INFO, so a new key costs one read by primary key on the packet's thread;
+ * its INSERT goes to the {@link JournalWriter}, in the same queue as the packet's journal entry and before it,
+ * so it is committed no later than the entry the packet's acknowledgement waits for. Until then the key is held
+ * in memory, and a repeat arriving meanwhile is recognised from there.
  */
 public class TaskIdRepository extends ServiceSupport implements IdempotentRepository {
 
-    private final JdbcTemplate jdbc;
+    private static final Logger LOG = LoggerFactory.getLogger(TaskIdRepository.class);
+    private static final String INSERT = "INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?)";
+    private static final String DELETE = "DELETE FROM applied_task WHERE task_key = ?";
 
-    public TaskIdRepository(DataSource dataSource) {
+    private final JdbcTemplate jdbc;
+    private final JournalWriter writer;
+    // keys queued for the writer and not yet committed
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+    public TaskIdRepository(DataSource dataSource, JournalWriter writer) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.writer = writer;
     }
 
     @Override
     public boolean add(String key) {
-        try {
-            jdbc.update("INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?)", key, System.currentTimeMillis());
-            return true;
-        } catch (DuplicateKeyException repeated) {
+        if (!pending.add(key)) {
             return false;
         }
+        boolean stored;
+        try {
+            stored = stored(key);
+        } catch (RuntimeException e) {
+            pending.remove(key);
+            throw e;
+        }
+        if (stored) {
+            pending.remove(key);
+            return false;
+        }
+        writer.append(INSERT, key, System.currentTimeMillis()).whenComplete((written, refused) -> {
+            if (refused == null) {
+                pending.remove(key);
+            } else {
+                // stays pending: a repeat is still refused while the server runs
+                LOG.error("task id {} could not be stored: {}", key, refused.toString());
+            }
+        });
+        return true;
     }
 
     @Override
     public boolean contains(String key) {
+        return pending.contains(key) || stored(key);
+    }
+
+    private boolean stored(String key) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM applied_task WHERE task_key = ?", Integer.class, key);
         return n != null && n > 0;
     }
 
-    /** Processing failed: forget the key, so that a retry or a replay is applied. */
+    /**
+     * Processing failed: forget the key, so that a retry or a replay is applied. The DELETE follows the
+     * queued INSERT through the writer, and this waits for it (failures are rare, and the retry must not find
+     * the key).
+     */
     @Override
     public boolean remove(String key) {
-        return jdbc.update("DELETE FROM applied_task WHERE task_key = ?", key) > 0;
+        boolean known = contains(key);
+        join(writer.append(DELETE, key));
+        pending.remove(key);
+        return known;
     }
 
     /** A dead-lettered packet was not applied: forget its task_id, so that its replay is. */
@@ -57,6 +99,15 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
 
     @Override
     public void clear() {
-        jdbc.update("DELETE FROM applied_task");
+        join(writer.append("DELETE FROM applied_task"));
+        pending.clear();
+    }
+
+    private static void join(java.util.concurrent.CompletableFuture<Void> written) {
+        try {
+            written.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skaben.access.AccessBook;
@@ -26,6 +27,7 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
 import org.skaben.journal.JournalRepository;
+import org.skaben.journal.JournalWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The game's verbs and the configs they lead to, on an in-memory database, with the broadcasts recorded. */
@@ -38,6 +40,7 @@ class GameActionsTest {
     private DeviceRegistry registry;
     private ConfigComposer composer;
     private GameActions game;
+    private JournalWriter writer;
     private final List<String> sent = new ArrayList<>();
 
     @BeforeEach
@@ -69,7 +72,13 @@ class GameActionsTest {
                 sent.add("type " + type);
             }
         };
-        game = new GameActions(alert, registry, access, new JournalRepository(ds, 100, 1000), recorder, "white");
+        writer = new JournalWriter(ds, 100, 1000);
+        game = new GameActions(alert, registry, access, new JournalRepository(ds, writer), recorder, "white");
+    }
+
+    @AfterEach
+    void closeWriter() {
+        writer.close();
     }
 
     private String lock(String uid) {

@@ -53,14 +53,14 @@ class JournalWriterTest {
 
     @Test
     void rowsFromSeveralThreadsAreAllStoredBeforeTheirFuturesComplete() throws Exception {
-        writer = new JournalWriter(database, INSERT, 100, 10_000);
+        writer = new JournalWriter(database, 100, 10_000);
         List<CompletableFuture<Void>> written = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int base = t * 1000;
             threads.add(new Thread(() -> {
                 for (int i = 0; i < 500; i++) {
-                    written.add(writer.append(base + i, "w"));
+                    written.add(writer.append(INSERT, base + i, "w"));
                 }
             }));
         }
@@ -75,10 +75,10 @@ class JournalWriterTest {
 
     @Test
     void aRowTheDatabaseRefusesFailsAloneAndTheOthersAreStored() throws Exception {
-        writer = new JournalWriter(database, INSERT, 500, 10_000);
+        writer = new JournalWriter(database, 500, 10_000);
         List<CompletableFuture<Void>> written = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            written.add(writer.append(i == 100 ? null : i, "w"));
+            written.add(writer.append(INSERT, i == 100 ? null : i, "w"));
         }
         for (int i = 0; i < 200; i++) {
             CompletableFuture<Void> row = written.get(i);
@@ -105,9 +105,9 @@ class JournalWriterTest {
                 return super.getConnection();
             }
         };
-        writer = new JournalWriter(flaky, INSERT, 500, 10_000);
-        CompletableFuture<Void> first = writer.append(1, "a");
-        CompletableFuture<Void> second = writer.append(2, "b");
+        writer = new JournalWriter(flaky, 500, 10_000);
+        CompletableFuture<Void> first = writer.append(INSERT, 1, "a");
+        CompletableFuture<Void> second = writer.append(INSERT, 2, "b");
         CompletableFuture.allOf(first, second).get(30, TimeUnit.SECONDS);
         assertTrue(refusals.get() < 0, "the writer tried again after the database refused it");
         assertEquals(2, rows());
@@ -115,10 +115,10 @@ class JournalWriterTest {
 
     @Test
     void closingWritesWhatIsQueued() {
-        writer = new JournalWriter(database, INSERT, 50, 10_000);
+        writer = new JournalWriter(database, 50, 10_000);
         List<CompletableFuture<Void>> written = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            written.add(writer.append(i, "w"));
+            written.add(writer.append(INSERT, i, "w"));
         }
         writer.close();
         writer = null;
@@ -128,8 +128,28 @@ class JournalWriterTest {
 
     @Test
     void aClosedWriterRefusesRowsRatherThanQueueingThemForNobody() {
-        JournalWriter closed = new JournalWriter(database, INSERT, 10, 10);
+        JournalWriter closed = new JournalWriter(database, 10, 10);
         closed.close();
-        assertThrows(IllegalStateException.class, () -> closed.append(1, "x"));
+        assertThrows(IllegalStateException.class, () -> closed.append(INSERT, 1, "x"));
+    }
+
+    @Test
+    void rowsOfDifferentStatementsAreCommittedInTheOrderTheyWereQueued() {
+        writer = new JournalWriter(database, 500, 10_000);
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            written.add(writer.append(INSERT, i, "new"));
+            if (i % 3 == 0) {
+                written.add(writer.append("UPDATE t SET word = ? WHERE n = ?", "changed", i));
+            }
+            if (i % 5 == 0) {
+                written.add(writer.append("DELETE FROM t WHERE n = ?", i));
+            }
+        }
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).join();
+        // 300 inserted, every fifth deleted after it was inserted (and perhaps changed)
+        assertEquals(240, rows());
+        assertEquals(80, jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE word = 'changed'", Integer.class));
+        assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE MOD(n, 5) = 0", Integer.class));
     }
 }
