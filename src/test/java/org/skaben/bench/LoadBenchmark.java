@@ -48,7 +48,7 @@ public final class LoadBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30_000);
-    private static final int MAX_WARMUP_RUNS = Integer.getInteger("bench.max-warmup-runs", 8);
+    private static final int MAX_WARMUP_RUNS = Integer.getInteger("bench.max-warmup-runs", 12);
     private static final int PING_SECONDS = Integer.getInteger("bench.ping-seconds", 10);
     private static final int SUP_PERCENT = Integer.getInteger("bench.sup-percent", 10);
     private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
@@ -80,18 +80,18 @@ public final class LoadBenchmark {
                     + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
             register();
             // both paths warm up first (JIT, connection pools), then alternate; the median of each is reported.
-            // The server's JIT takes several runs (its rate still rises run after run): warm-up goes on until
-            // two server runs in a row are within 10 % of each other
+            // The server's JIT takes several runs (its rate still rises run after run, the compiler busy on one
+            // of the two cores): warm-up goes on until two server runs in a row are no more than 5 % faster
+            // than the best before them
             System.out.println("warm-up ...");
             rawBrokerRate(WARMUP);
-            double before = serverRate(WARMUP);
-            for (int i = 0; i < MAX_WARMUP_RUNS; i++) {
+            double best = serverRate(WARMUP);
+            int flat = 0;
+            for (int i = 0; i < MAX_WARMUP_RUNS && flat < 2; i++) {
                 rawBrokerRate(MESSAGES);
                 double now = serverRate(MESSAGES);
-                if (Math.abs(now - before) < 0.1 * before) {
-                    break;
-                }
-                before = now;
+                flat = now < 1.05 * best ? flat + 1 : 0;
+                best = Math.max(best, now);
             }
             System.out.println("measured runs ...");
             List<Double> raw = new ArrayList<>();

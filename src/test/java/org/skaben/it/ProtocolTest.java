@@ -203,7 +203,7 @@ class ProtocolTest extends SkabenAppTestSupport {
     @Test
     void infoIsJournaledForTheRules() throws Exception {
         TestDevice lock = startedLock();
-        NotifyProbe events = new NotifyProbe(context, "game-events");
+        NotifyProbe events = new NotifyProbe(context, "lock-access");
         lock.send("info", "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"access\", \"content\": \"123456\", \"success\": true}}");
         var rows = eventually(() -> journal(lock.uid(), "info"));
         assertEquals("{\"content\":\"123456\",\"success\":true,\"type\":\"access\"}", rows.get(0).get("detail"));
