@@ -21,8 +21,8 @@ public class JournalRepository {
     private static final String BY_DEVICE = " FROM event WHERE uid = ? AND occurred_at >= ?";
     private static final String BY_KIND = " FROM event WHERE kind = ? AND occurred_at >= ?";
     private static final String BY_DEVICE_AND_KIND = " FROM event WHERE uid = ? AND kind = ? AND occurred_at >= ?";
-    private static final String INSERT = "INSERT INTO event (occurred_at, kind, source, device_type, uid, topic, detail) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final JournalWriter.Statement INSERT = new JournalWriter.Statement("event",
+            "INSERT INTO event (occurred_at, kind, source, device_type, uid, topic, detail) VALUES (?, ?, ?, ?, ?, ?, ?)");
     private static final int MAX_TOPIC = 65535;
     private static final int MAX_DETAIL = 100000;
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT ?";

@@ -3,7 +3,10 @@ package org.skaben.journal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,9 +24,9 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * Group commit for the journal and the other tables a device packet writes on its way (its task id). Every
  * thread hands its rows (a statement and its values) to one queue; one writer thread writes whatever has
  * gathered (up to {@code maxBatch} rows), each run of rows with the same statement as one JDBC batch, all in
- * one transaction, and then completes each row's future. Rows are written in the order they were queued, so
- * a row queued before another is never committed after it. A packet's route continues (and its MQTT acknowledgement goes out) when its row's future
- * completes, so nothing is acknowledged before it is stored, and a burst costs one commit per batch instead
+ * one transaction, and then completes each row's future. A row is never committed after one queued later,
+ * and rows of one table are written in the order they were queued. A packet's route continues (and its MQTT
+ * acknowledgement goes out) when its row's future completes, so nothing is acknowledged before it is stored, and a burst costs one commit per batch instead
  * of one per row, on one thread instead of several contending for the database. The futures' callers must
  * not run their routes on this thread (see {@link RecordInJournal}): a route may wait for a lock whose holder
  * waits for the writer.
@@ -35,7 +38,11 @@ public final class JournalWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
 
-    private record Row(String sql, Object[] values, CompletableFuture<Void> written) {
+    /** A statement the writer runs: the table it writes and its SQL (a constant, never built from input). */
+    public record Statement(String table, String sql) {
+    }
+
+    private record Row(Statement statement, Object[] values, CompletableFuture<Void> written) {
     }
 
     private final JdbcTemplate jdbc;
@@ -54,15 +61,15 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /**
-     * Queues a row: a statement (INSERT, UPDATE or DELETE, a constant, never built from input) and its values.
-     * The future completes once it is committed (or fails with the database's refusal). A full queue (the
-     * database is away) holds the caller until there is room.
+     * Queues a row: a statement (INSERT, UPDATE or DELETE) and its values. The future completes once it is
+     * committed (or fails with the database's refusal). A full queue (the database is away) holds the caller
+     * until there is room.
      */
-    public CompletableFuture<Void> append(String sql, Object... values) {
+    public CompletableFuture<Void> append(Statement statement, Object... values) {
         if (!running) {
             throw new IllegalStateException("the journal is closed");
         }
-        Row row = new Row(sql, values, new CompletableFuture<>());
+        Row row = new Row(statement, values, new CompletableFuture<>());
         try {
             queue.put(row);
         } catch (InterruptedException stopping) {
@@ -73,7 +80,7 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void writeNow(Row row) {
-        DatabaseWait.write("journal", () -> jdbc.update(row.sql(), row.values()));
+        DatabaseWait.write("journal", () -> jdbc.update(row.statement().sql(), row.values()));
     }
 
     private void run() {
@@ -126,18 +133,22 @@ public final class JournalWriter implements AutoCloseable {
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            PreparedStatement statement = null;
-            String sql = null;
+            // one prepared statement per SQL for the whole batch, so that rows of two tables queued in turn (a
+            // task id, a journal entry, ...) still go as two JDBC batches; rows of one table keep their order:
+            // when its statement changes, what is batched for the previous one is executed first
+            Map<String, PreparedStatement> statements = new LinkedHashMap<>();
+            Map<String, String> batching = new HashMap<>();
             try {
                 for (Row row : batch) {
-                    if (!row.sql().equals(sql)) {
-                        // the next run of rows with one statement
-                        if (statement != null) {
-                            statement.executeBatch();
-                            statement.close();
-                        }
-                        sql = row.sql();
-                        statement = connection.prepareStatement(sql);
+                    Statement sql = row.statement();
+                    String before = batching.put(sql.table(), sql.sql());
+                    if (before != null && !before.equals(sql.sql())) {
+                        statements.get(before).executeBatch();
+                    }
+                    PreparedStatement statement = statements.get(sql.sql());
+                    if (statement == null) {
+                        statement = connection.prepareStatement(sql.sql());
+                        statements.put(sql.sql(), statement);
                     }
                     Object[] values = row.values();
                     for (int i = 0; i < values.length; i++) {
@@ -145,15 +156,15 @@ public final class JournalWriter implements AutoCloseable {
                     }
                     statement.addBatch();
                 }
-                if (statement != null) {
-                    statement.executeBatch();
+                for (String pending : batching.values()) {
+                    statements.get(pending).executeBatch();
                 }
                 connection.commit();
             } catch (java.sql.SQLException | RuntimeException e) {
                 rollback(connection);
                 throw e;
             } finally {
-                if (statement != null) {
+                for (PreparedStatement statement : statements.values()) {
                     statement.close();
                 }
                 connection.setAutoCommit(autoCommit);

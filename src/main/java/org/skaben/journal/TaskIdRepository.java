@@ -21,8 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TaskIdRepository extends ServiceSupport implements IdempotentRepository {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskIdRepository.class);
-    private static final String INSERT = "INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?)";
-    private static final String DELETE = "DELETE FROM applied_task WHERE task_key = ?";
+    private static final JournalWriter.Statement INSERT = new JournalWriter.Statement("applied_task",
+            "INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?)");
+    private static final JournalWriter.Statement DELETE = new JournalWriter.Statement("applied_task",
+            "DELETE FROM applied_task WHERE task_key = ?");
+    private static final JournalWriter.Statement DELETE_ALL = new JournalWriter.Statement("applied_task",
+            "DELETE FROM applied_task");
 
     private final JdbcTemplate jdbc;
     private final JournalWriter writer;
@@ -99,7 +103,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
 
     @Override
     public void clear() {
-        join(writer.append("DELETE FROM applied_task"));
+        join(writer.append(DELETE_ALL));
         pending.clear();
     }
 

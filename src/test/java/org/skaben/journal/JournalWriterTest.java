@@ -24,7 +24,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class JournalWriterTest {
 
-    private static final String INSERT = "INSERT INTO t (n, word) VALUES (?, ?)";
+    private static final JournalWriter.Statement INSERT =
+            new JournalWriter.Statement("t", "INSERT INTO t (n, word) VALUES (?, ?)");
+    private static final JournalWriter.Statement UPDATE =
+            new JournalWriter.Statement("t", "UPDATE t SET word = ? WHERE n = ?");
+    private static final JournalWriter.Statement DELETE = new JournalWriter.Statement("t", "DELETE FROM t WHERE n = ?");
+    private static final JournalWriter.Statement INSERT_U = new JournalWriter.Statement("u", "INSERT INTO u (n) VALUES (?)");
 
     private JDBCDataSource database;
     private JdbcTemplate jdbc;
@@ -37,6 +42,7 @@ class JournalWriterTest {
         database.setUser("SA");
         jdbc = new JdbcTemplate(database);
         jdbc.execute("CREATE TABLE t (n INT NOT NULL, word VARCHAR(8))");
+        jdbc.execute("CREATE TABLE u (n INT NOT NULL PRIMARY KEY)");
     }
 
     @AfterEach
@@ -140,10 +146,10 @@ class JournalWriterTest {
         for (int i = 0; i < 300; i++) {
             written.add(writer.append(INSERT, i, "new"));
             if (i % 3 == 0) {
-                written.add(writer.append("UPDATE t SET word = ? WHERE n = ?", "changed", i));
+                written.add(writer.append(UPDATE, "changed", i));
             }
             if (i % 5 == 0) {
-                written.add(writer.append("DELETE FROM t WHERE n = ?", i));
+                written.add(writer.append(DELETE, i));
             }
         }
         CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).join();
@@ -151,5 +157,24 @@ class JournalWriterTest {
         assertEquals(240, rows());
         assertEquals(80, jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE word = 'changed'", Integer.class));
         assertEquals(0, jdbc.queryForObject("SELECT COUNT(*) FROM t WHERE MOD(n, 5) = 0", Integer.class));
+    }
+
+    @Test
+    void rowsOfTwoTablesInTurnAreAllStoredAndEachTableKeepsItsOrder() {
+        writer = new JournalWriter(database, 500, 10_000);
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            // a task id and a journal entry in turn, as device packets queue them
+            written.add(writer.append(INSERT_U, i));
+            written.add(writer.append(INSERT, i, "entry"));
+            if (i % 2 == 0) {
+                // forgotten and taken again: only in this order does the key exist once at the end
+                written.add(writer.append(new JournalWriter.Statement("u", "DELETE FROM u WHERE n = ?"), i));
+                written.add(writer.append(INSERT_U, i));
+            }
+        }
+        CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).join();
+        assertEquals(200, jdbc.queryForObject("SELECT COUNT(*) FROM u", Integer.class));
+        assertEquals(200, rows());
     }
 }

@@ -46,7 +46,8 @@ class TaskIdRepositoryTest {
 
     /** Waits until everything queued before this call is committed. */
     private void flush() {
-        writer.append("DELETE FROM applied_task WHERE task_key = 'none'").join();
+        writer.append(new JournalWriter.Statement("applied_task", "DELETE FROM applied_task WHERE task_key = 'none'"))
+                .join();
     }
 
     @Test
