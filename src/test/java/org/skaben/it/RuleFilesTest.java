@@ -41,6 +41,15 @@ class RuleFilesTest extends SkabenAppTestSupport {
     }
 
     @Test
+    void theRulesListenBeforeTheFirstPacketArrives() {
+        var order = context.getCamelContextExtension().getRouteStartupOrder().stream()
+                .map(r -> r.getRoute().getRouteId()).toList();
+        assertEquals("mqtt-ingress", order.get(order.size() - 1), order.toString());
+        assertTrue(order.containsAll(java.util.List.of("lock-access", "power-shield", "black-keeps-locks-shut",
+                "entering-white")), order.toString());
+    }
+
+    @Test
     void anEditedRuleChangesTheNextEventADeletedOneStops() throws Exception {
         assertEquals(200, http("POST", "/api/alert/states/white/current", null).statusCode());
         TestDevice lock = device("lock", newUid());
