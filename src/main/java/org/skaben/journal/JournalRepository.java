@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -53,11 +52,7 @@ public class JournalRepository {
      * that whoever reads the journal next sees it.
      */
     public void note(String kind, String source, String type, String uid, String detail) {
-        try {
-            writer.append(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        writer.appendAndWait(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
     }
 
     private static String cut(String text, int max) {

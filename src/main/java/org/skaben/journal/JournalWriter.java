@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -77,6 +78,15 @@ public final class JournalWriter implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for room in the journal queue", stopping);
         }
         return row.written();
+    }
+
+    /** Queues a row and waits until it is committed; the database's refusal is thrown as it is. */
+    public void appendAndWait(Statement statement, Object... values) {
+        try {
+            append(statement, values).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private void writeNow(Row row) {

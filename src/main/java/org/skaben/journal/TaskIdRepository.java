@@ -1,7 +1,6 @@
 package org.skaben.journal;
 
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
@@ -83,7 +82,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean remove(String key) {
         boolean known = contains(key);
-        join(writer.append(DELETE, key));
+        writer.appendAndWait(DELETE, key);
         pending.remove(key);
         return known;
     }
@@ -103,15 +102,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
 
     @Override
     public void clear() {
-        join(writer.append(DELETE_ALL));
+        writer.appendAndWait(DELETE_ALL);
         pending.clear();
-    }
-
-    private static void join(java.util.concurrent.CompletableFuture<Void> written) {
-        try {
-            written.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
     }
 }
