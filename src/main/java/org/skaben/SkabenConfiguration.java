@@ -46,6 +46,7 @@ import org.skaben.game.Broadcaster;
 import org.skaben.game.GameActions;
 import org.skaben.game.GameVersion;
 import org.skaben.game.RouteBroadcaster;
+import org.skaben.game.RuleListeners;
 import org.skaben.game.SimpleConfigRepository;
 import org.skaben.game.SimpleConfigs;
 import org.skaben.handler.InfoReader;
@@ -133,6 +134,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         Broadcaster broadcaster = new RouteBroadcaster(camel, registry);
         GameActions game = new GameActions(alert, registry, access, journal, broadcaster, registrationState);
         beans.bind("game", game);
+        beans.bind("ruleListeners", new RuleListeners(camel));
         beans.bind("gameApi", new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster,
                 settings.text("skaben.game.lock-type"), settings.text("skaben.game.scale-type")));
         if (broker != null) {

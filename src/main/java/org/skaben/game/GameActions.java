@@ -110,6 +110,21 @@ public class GameActions {
      * config. Devices under override are a game master's: left alone, and the journal says so.
      */
     public List<String> configureType(String type, String changes, String source) {
+        List<String> changed = changeType(type, changes, source, "");
+        broadcaster.pushDevices(changed, "config changed by " + source, source, false);
+        return changed;
+    }
+
+    /**
+     * Like {@link #configureType} but sends nothing: for a rule that reacts to a state change. The state's
+     * broadcast waits for such rules (routes/alert.camel.yaml), so each device gets one CUP that already holds
+     * their change; were a rule too slow for that, the device's next PONG shows the new hash and brings it.
+     */
+    public List<String> prepareType(String type, String changes, String source) {
+        return changeType(type, changes, source, ", sent with the state change");
+    }
+
+    private List<String> changeType(String type, String changes, String source, String note) {
         Map<String, Object> fields = Json.readObject(changes);
         List<String> changed = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -125,8 +140,7 @@ public class GameActions {
             }
         }
         journal.note("config", source, type, null, Json.write(fields) + " on " + changed.size() + " " + type
-                + " device(s)" + (skipped.isEmpty() ? "" : "; under override, left alone: " + String.join(", ", skipped)));
-        broadcaster.pushDevices(changed, "config changed by " + source, source, false);
+                + " device(s)" + note + (skipped.isEmpty() ? "" : "; under override, left alone: " + String.join(", ", skipped)));
         return changed;
     }
 

@@ -42,7 +42,11 @@ public class PacketReader {
     }
 
     public Packet read(String rawTopic, byte[] body) {
-        Topic topic = TopicParser.parse(rawTopic);
+        return read(rawTopic, TopicParser.parse(rawTopic), body);
+    }
+
+    /** Reads the body of a packet whose topic is already parsed. */
+    public Packet read(String rawTopic, Topic topic, byte[] body) {
         Map<String, Object> payload = parsePayload(body);
         long timestamp = timestamp(payload.get("timestamp"));
         Object taskId = payload.get("task_id");

@@ -20,11 +20,14 @@ public class ReadPacket implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        Packet packet = reader.read(message.getHeader("CamelMqttTopic", String.class), message.getBody(byte[].class));
+        String rawTopic = message.getHeader("CamelMqttTopic", String.class);
+        // the topic first: a packet whose body is refused is still journaled under its device
+        Topic topic = TopicParser.parse(rawTopic);
+        message.setHeader("skabenType", topic.type());
+        message.setHeader("skabenUid", topic.uid());
+        message.setHeader("skabenCommand", topic.command());
+        Packet packet = reader.read(rawTopic, topic, message.getBody(byte[].class));
         message.setBody(packet);
-        message.setHeader("skabenType", packet.type());
-        message.setHeader("skabenUid", packet.uid());
-        message.setHeader("skabenCommand", packet.command());
         message.setHeader("skabenTaskId", packet.taskId());
     }
 }

@@ -59,6 +59,25 @@ class BadInputTest extends SkabenAppTestSupport {
         return "ask/lock/" + lock.uid() + "/info";
     }
 
+    /** issue 11.2: a refused body is journaled under the device its topic names, so the API shows it per device. */
+    @Test
+    void aRefusedBodyKeepsItsDevice() throws Exception {
+        refusal(info(), "hello");
+        refusal(info(), "{\"timestamp\": 1, \"datahold\": " + "{\"a\":".repeat(100) + "1" + "}".repeat(100) + "}");
+        refusal(info(), "{\"timestamp\": 1, \"datahold\": {\"x\": \"" + "a".repeat(70_000) + "\"}}");
+        refusal("ask/lock/" + lock.uid() + "/sup", "{\"timestamp\": 1, \"datahold\": {\"closed\": 0}}");
+        List<Map<String, Object>> rows = db().queryForList(
+                "SELECT device_type AS type, uid, detail FROM event WHERE kind = 'refused' AND topic LIKE ?", "ask/lock/" + lock.uid() + "/%");
+        assertTrue(rows.size() >= 4, "refusals of this device: " + rows);
+        rows.forEach(r -> {
+            assertEquals("lock", r.get("type"), "type from the topic: " + r);
+            assertEquals(lock.uid(), r.get("uid"), "uid from the topic: " + r);
+        });
+        String shown = http("GET", "/api/events?device=" + lock.uid() + "&kind=refused", null).body();
+        assertTrue(shown.contains("payload is not valid JSON") && shown.contains("over the limit")
+                && shown.contains("must be a boolean"), shown);
+    }
+
     @Test
     void nonJson() throws Exception {
         assertTrue(refusal(info(), "hello").startsWith("payload is not valid JSON"));

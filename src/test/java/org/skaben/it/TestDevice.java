@@ -155,6 +155,28 @@ public final class TestDevice implements AutoCloseable {
         }
     }
 
+    /**
+     * Every CUP received up to and including the one with this task id (a positive witness: a sync's CUP, say),
+     * each as its config without hash and task_id; nothing is skipped, so an extra CUP shows.
+     */
+    public java.util.List<Map<String, Object>> cupsUpTo(String taskId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        java.util.List<Map<String, Object>> cups = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            Received r = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r != null && r.topic().endsWith("/cup")) {
+                Map<String, Object> config = new java.util.LinkedHashMap<>(r.datahold());
+                Object id = config.remove("task_id");
+                config.remove("hash");
+                cups.add(config);
+                if (taskId.equals(String.valueOf(id))) {
+                    return cups;
+                }
+            }
+        }
+        return fail(type + "/" + uid + " got no CUP with task " + taskId + " within 10 s; it got " + cups);
+    }
+
     public void clear() {
         inbox.clear();
     }
