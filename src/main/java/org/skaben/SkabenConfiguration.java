@@ -90,10 +90,13 @@ public class SkabenConfiguration implements CamelConfiguration {
         GameVersion version = new GameVersion();
         Alert alert = new Alert(new AlertRepository(dataSource), version);
         String registrationState = settings.text("skaben.game.registration-state");
+        String lockType = settings.text("skaben.game.lock-type");
+        // game.md 4: only locks (and cards, see GameActions.accessAttempt) wait for the registration state
         DeviceRegistry registry = new DeviceRegistry(new DeviceRepository(dataSource),
                 new DeviceTypeRepository(dataSource), settings.bool("skaben.devices.auto-register"),
-                () -> registrationState.isEmpty() || alert.current().name().equals(registrationState) ? null
-                        : "devices register only while the alert state is " + registrationState);
+                type -> !type.equals(lockType) || registrationState.isEmpty()
+                        || alert.current().name().equals(registrationState) ? null
+                        : "locks register only while the alert state is " + registrationState);
         AccessBook access = new AccessBook(new PersonRepository(dataSource), new AccessCodeRepository(dataSource),
                 new PermissionRepository(dataSource), version);
         SimpleConfigs simpleConfigs = new SimpleConfigs(new SimpleConfigRepository(dataSource), version);

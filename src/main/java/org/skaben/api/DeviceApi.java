@@ -45,6 +45,23 @@ public class DeviceApi {
         return view(registry.require(uid(uid)));
     }
 
+    /**
+     * Devices refused because they may not register now (a lock heard outside white): first and last time
+     * heard, how many packets, why; the game master registers one with {@link #register}.
+     */
+    public List<Map<String, Object>> unregisteredDevices() {
+        return registry.unregistered().list().stream().map(h -> {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("uid", h.uid());
+            view.put("type", h.type());
+            view.put("first_heard", Instant.ofEpochMilli(h.firstMillis()).toString());
+            view.put("last_heard", Instant.ofEpochMilli(h.lastMillis()).toString());
+            view.put("packets", h.packets());
+            view.put("reason", h.reason());
+            return view;
+        }).toList();
+    }
+
     /** Registers a device by hand ({"uid", "type"}), as needed when auto-registration is off. Returns its uid. */
     public String register(String body) {
         Map<String, Object> request = object(body);

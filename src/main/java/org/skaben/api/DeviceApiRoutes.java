@@ -16,6 +16,7 @@ public class DeviceApiRoutes extends ApiRoutes {
         rest("/api").produces("application/json")
                 .get("/devices").routeId("rest-devices").to("direct:api-devices")
                 .post("/devices").routeId("rest-device-register").to("direct:api-device-register")
+                .get("/unregistered-devices").routeId("rest-unregistered-devices").to("direct:api-unregistered-devices")
                 .get("/devices/{uid}").routeId("rest-device").to("direct:api-device")
                 .put("/devices/{uid}/config").routeId("rest-device-config").to("direct:api-device-config")
                 .post("/devices/{uid}/sync").routeId("rest-device-sync").to("direct:api-device-sync")
@@ -31,6 +32,8 @@ public class DeviceApiRoutes extends ApiRoutes {
 
         from("direct:api-devices").routeId("api-devices")
                 .setBody(method("deviceApi", "devices")).to("direct:reply-json");
+        from("direct:api-unregistered-devices").routeId("api-unregistered-devices")
+                .setBody(method("deviceApi", "unregisteredDevices")).to("direct:reply-json");
         from("direct:api-device").routeId("api-device")
                 .setBody(method("deviceApi", "device(${header.uid})")).to("direct:reply-json");
 

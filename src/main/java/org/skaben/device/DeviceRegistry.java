@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
 import org.skaben.support.DatabaseWait;
@@ -24,21 +24,22 @@ public class DeviceRegistry {
     private final DeviceRepository devices;
     private final DeviceTypeRepository types;
     private final boolean autoRegister;
-    private final Supplier<String> registrationClosed;
+    private final Function<String, String> registrationClosed;
+    private final UnregisteredDevices unregistered = new UnregisteredDevices();
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
     private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
     private final LastSeenTracker lastSeen = new LastSeenTracker();
 
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
-        this(devices, types, autoRegister, () -> null);
+        this(devices, types, autoRegister, type -> null);
     }
 
     /**
-     * {@code registrationClosed} says why an unknown device may not register right now (the game registers
-     * devices only in some alert states), or null when it may.
+     * {@code registrationClosed} says, for a device type, why an unknown device of it may not register right
+     * now (the game registers locks only in some alert states), or null when it may.
      */
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister,
-                          Supplier<String> registrationClosed) {
+                          Function<String, String> registrationClosed) {
         this.devices = devices;
         this.types = types;
         this.autoRegister = autoRegister;
@@ -48,6 +49,11 @@ public class DeviceRegistry {
             deviceCache.put(d.uid(), d);
             lastSeen.seed(d.uid(), d.lastSeen());
         });
+    }
+
+    /** Devices refused because they may not register now, with how often they were heard since. */
+    public UnregisteredDevices unregistered() {
+        return unregistered;
     }
 
     /** When each device was last heard from. */
@@ -90,9 +96,11 @@ public class DeviceRegistry {
         if (!autoRegister) {
             throw new PacketRefused("device " + packet.uid() + " is not registered and auto-registration is off");
         }
-        String closed = registrationClosed.get();
+        String closed = registrationClosed.apply(type.name());
         if (closed != null) {
-            throw new PacketRefused("device " + packet.uid() + " is not registered: " + closed);
+            String reason = "device " + packet.uid() + " is not registered: " + closed;
+            boolean first = unregistered.refused(packet.uid(), type.name(), reason, System.currentTimeMillis());
+            throw new PacketRefused(reason, !first);
         }
         register(type, packet.uid());
         return REGISTERED;
@@ -105,6 +113,7 @@ public class DeviceRegistry {
                     System.currentTimeMillis());
             // registration runs at ingress, before any route with retries: it waits for the database itself
             DatabaseWait.write("registering " + uid, () -> devices.insert(device));
+            unregistered.forget(uid);
             return device;
         });
     }

@@ -60,7 +60,7 @@ class RulesTest extends SkabenAppTestSupport {
         setState("green");
         TestDevice stranger = device("lock", newUid());
         stranger.send("info", info("{\"type\": \"access\", \"content\": \"123456\", \"success\": false}"));
-        assertEquals("device " + stranger.uid() + " is not registered: devices register only while the alert state is white",
+        assertEquals("device " + stranger.uid() + " is not registered: locks register only while the alert state is white",
                 eventually(() -> journal(stranger.uid(), "refused")).get(0).get("detail"));
         assertEquals(0, (int) db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, stranger.uid()));
         setState("white");

@@ -89,7 +89,7 @@ class RefusalCategoryTest {
         db.setUser("SA");
         Flyway.configure().dataSource(db).load().migrate();
         DeviceRegistry open = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true,
-                () -> "devices register only while the alert state is white");
+                type -> "locks register only while the alert state is white");
         DeviceRegistry closed = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), false);
         Map<String, Object> ts = Map.of("timestamp", 1);
 
