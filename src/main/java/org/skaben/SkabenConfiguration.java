@@ -18,6 +18,7 @@ import org.apache.camel.spi.Registry;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
 import org.skaben.support.HsqldbStatementCache;
+import org.skaben.support.StoredSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.skaben.access.AccessBook;
@@ -145,8 +146,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         }
         String token = settings.text("skaben.http.token");
         if (token.isBlank()) {
-            token = BearerToken.random();
-            LOG.warn("skaben.http.token is not set: the operator API token for this run is {}", token);
+            token = storedSecret(settings, "skaben.http.token", "api-token", "the operator API token is");
         }
         beans.bind("bearerToken", new BearerToken(token));
         // readiness checks, found in the registry by camel-health
@@ -205,10 +205,9 @@ public class SkabenConfiguration implements CamelConfiguration {
         String devicePassword = settings.text("skaben.mqtt.device-password");
         boolean anonymous = settings.bool("skaben.mqtt.anonymous");
         if (devicePassword.isEmpty() && !anonymous) {
-            devicePassword = BearerToken.random();
-            LOG.warn("skaben.mqtt.device-password is not set: devices log in to the broker as '{}' with the password "
-                    + "{} for this run (or set skaben.mqtt.anonymous=true)", settings.text("skaben.mqtt.device-username"),
-                    devicePassword);
+            devicePassword = storedSecret(settings, "skaben.mqtt.device-password", "device-password",
+                    "devices log in to the broker as '" + settings.text("skaben.mqtt.device-username")
+                            + "' with the password");
         }
         BrokerSecurity security = new BrokerSecurity(new BrokerSecurity.Settings(server.user(), server.password(),
                 settings.text("skaben.mqtt.device-username"), devicePassword,
@@ -226,6 +225,17 @@ public class SkabenConfiguration implements CamelConfiguration {
                 anonymous ? "with or without credentials" : "with credentials", settings.bool("skaben.mqtt.acl")
                         ? ", each limited to its own topics" : "");
         return broker;
+    }
+
+    /**
+     * A secret the installation left empty: made up on the first start and kept in a file of the data folder
+     * readable only by the server's user, so that a restart locks no device and no script out.
+     */
+    private static String storedSecret(Settings settings, String key, String fileName, String what) {
+        StoredSecret secret = StoredSecret.in(Path.of(settings.text("skaben.data-dir"), fileName));
+        LOG.warn("{} is not set: {} {} ({} {}; delete that file for a new one at the next start)", key, what,
+                secret.value(), secret.created() ? "made up now and kept in" : "kept in", secret.file().toAbsolutePath());
+        return secret.value();
     }
 
     /** user = password lines, user being the device's {@code <type>_<uid>}; an empty setting means none. */

@@ -1,17 +1,15 @@
 package org.skaben.handler;
 
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.skaben.device.DeviceRegistry;
-import org.skaben.device.Json;
 import org.skaben.device.SupValidator;
 import org.skaben.protocol.Packet;
 
 /**
- * SUP: validate the changed fields and merge them into the device's reported state and config. As a route
- * step it leaves the accepted fields in variable {@code event} (for the rules) and, as JSON, in header
- * skabenDetail (for the journal).
+ * SUP: validate the changed fields and merge those the type allows into the device's reported state and
+ * config. As a route step it leaves the accepted fields in variable {@code event} (for the rules) and, in
+ * header skabenDetail, their JSON plus the names of the fields left out (for the journal: one row per SUP).
  */
 public class SupHandler implements Processor {
 
@@ -23,15 +21,15 @@ public class SupHandler implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        Map<String, Object> accepted = apply(exchange.getMessage().getBody(Packet.class));
-        exchange.setVariable("event", accepted);
-        exchange.getMessage().setHeader("skabenDetail", Json.write(accepted));
+        SupValidator.Checked sup = apply(exchange.getMessage().getBody(Packet.class));
+        exchange.setVariable("event", sup.accepted());
+        exchange.getMessage().setHeader("skabenDetail", sup.journalDetail());
     }
 
-    /** Applies the SUP and returns the accepted fields, for the journal and the rules. */
-    public Map<String, Object> apply(Packet sup) {
-        Map<String, Object> accepted = SupValidator.validate(registry.requireType(sup.type()), sup.datahold());
-        registry.applyReported(sup.uid(), accepted);
-        return accepted;
+    /** Applies the SUP's allowed fields and returns what was applied and left out, for the journal and the rules. */
+    public SupValidator.Checked apply(Packet sup) {
+        SupValidator.Checked checked = SupValidator.validate(registry.requireType(sup.type()), sup.datahold());
+        registry.applyReported(sup.uid(), checked.accepted());
+        return checked;
     }
 }

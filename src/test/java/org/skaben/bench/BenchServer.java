@@ -24,6 +24,7 @@ final class BenchServer {
         main.setPropertyPlaceholderLocations("classpath:application.properties");
         main.addOverrideProperty("skaben.mqtt.host", "127.0.0.1");
         main.addOverrideProperty("skaben.mqtt.port", String.valueOf(mqttPort));
+        main.addOverrideProperty("skaben.data-dir", data.toString());
         main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
         main.addOverrideProperty("skaben.db.url", "jdbc:hsqldb:file:" + data.resolve("db/skaben")
                 + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached");

@@ -190,15 +190,19 @@ class ProtocolTest extends SkabenAppTestSupport {
     void invalidSupIsRefusedNothingSavedAndTheAuthoritativeConfigSent() throws Exception {
         TestDevice lock = startedLock();
         String before = db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid());
-        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"closed\": false, \"acl\": {\"1\": [1]}}}");
+        // nothing a lock may change
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"acl\": {\"1\": [1]}}}");
         TestDevice.Received cup = lock.await("cup");
         assertEquals(true, cup.datahold().get("closed"));
         assertTrue(String.valueOf(journal(lock.uid(), "refused").get(0).get("detail"))
-                .startsWith("field 'acl' may not be changed by a lock device"));
+                .startsWith("SUP datahold has no field a lock device may change: acl"));
         assertEquals(before, db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid()));
-        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"blocked\": \"yes\"}}");
-        lock.await("cup");
+        // an allowed field with a wrong value refuses all of it, the right value beside it too
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"datahold\": {\"closed\": false, \"blocked\": \"yes\"}}");
+        assertEquals(true, lock.await("cup").datahold().get("closed"));
         assertEquals("field 'blocked' must be a boolean", journal(lock.uid(), "refused").get(0).get("detail"));
+        assertEquals(before, db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid()));
+        assertTrue(journal(lock.uid(), "sup").isEmpty());
     }
 
     @Test

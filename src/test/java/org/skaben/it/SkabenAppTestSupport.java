@@ -61,6 +61,8 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         props.put("skaben.mqtt.port", String.valueOf(mqttPort));
         props.put("skaben.mqtt.client-id", "skaben-test-" + instance);
         props.put("skaben.mqtt.data-dir", "target/broker-" + instance);
+        // never the repository's ./data: a secret a test leaves unset is kept here
+        props.put("skaben.data-dir", "target/data-" + instance);
         props.put("skaben.http.host", "127.0.0.1");
         props.put("skaben.http.port", String.valueOf(httpPort));
         dbUrl = "jdbc:hsqldb:mem:skaben-" + instance + ";hsqldb.tx=mvcc";
