@@ -166,6 +166,22 @@ class ProtocolTest extends SkabenAppTestSupport {
         assertEquals(2, journal(lock.uid(), "override").size());
     }
 
+    /** issue 11.5: a refused SUP of a device under override is journaled, and the device is sent nothing. */
+    @Test
+    void aRefusedSupUnderOverrideBringsNoCup() throws Exception {
+        TestDevice lock = startedLock();
+        assertEquals(200, http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": true}").statusCode());
+        lock.awaitCup(c -> c instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("override")), "override=true");
+        lock.send("sup", "{\"timestamp\": " + now() + ", \"task_id\": \"ov1\", \"datahold\": {\"closed\": 7}}");
+        eventually(() -> journal(lock.uid(), "refused"));
+        // the witness: the CUPs up to the one a sync asked for afterwards are that sync's alone
+        var sync = http("POST", "/api/devices/" + lock.uid() + "/sync", null);
+        List<Map<String, Object>> cups = lock.cupsUpTo(String.valueOf(Json.readObject(sync.body()).get("task_id")));
+        assertEquals(1, cups.size(), "only the sync's CUP: " + cups);
+        assertEquals(0, db().queryForObject("SELECT COUNT(*) FROM event WHERE uid = ? AND kind = 'cup' AND detail LIKE ?",
+                Integer.class, lock.uid(), "%refused SUP%"));
+    }
+
     @Test
     void supIsSavedMergedIntoTheConfigAndNotEchoed() throws Exception {
         TestDevice lock = startedLock();
