@@ -285,7 +285,8 @@ public class SkabenConfiguration implements CamelConfiguration {
     private static Clock wallClock(Settings settings) {
         int offset = settings.integer("skaben.clock.wall-offset-seconds");
         if (offset != 0) {
-            LOG.warn("The wall clock is taken as the system clock + {} s (skaben.clock.wall-offset-seconds)", offset);
+            LOG.warn("The wall clock is taken as the system clock {} s (skaben.clock.wall-offset-seconds)",
+                    String.format("%+d", offset));
         }
         return Clock.offset(Clock.systemUTC(), Duration.ofSeconds(offset));
     }
