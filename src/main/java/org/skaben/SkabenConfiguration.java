@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -70,6 +72,7 @@ import org.skaben.metrics.Refusals;
 import org.skaben.protocol.ReadPacket;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ServerClock;
+import org.skaben.protocol.ServerClockRepository;
 
 /**
  * Wires the server from application.properties: the embedded broker (started before the routes, stopped
@@ -87,7 +90,7 @@ public class SkabenConfiguration implements CamelConfiguration {
         HikariDataSource dataSource = dataSource(settings);
         configureMqtt(camel, settings, login);
 
-        ServerClock clock = new ServerClock();
+        ServerClock clock = ServerClock.start(wallClock(settings), new ServerClockRepository(dataSource));
         GameVersion version = new GameVersion();
         Alert alert = new Alert(new AlertRepository(dataSource), version);
         String registrationState = settings.text("skaben.game.registration-state");
@@ -184,8 +187,9 @@ public class SkabenConfiguration implements CamelConfiguration {
             @Override
             public void onContextStopped(CamelContext context) {
                 // after the routes: the MQTT endpoints disconnect before the broker goes away, and the journal
-                // writes what is queued before the pool closes
+                // writes what is queued before the pool closes; the clock stores the last timestamp it handed out
                 writer.close();
+                clock.close();
                 dataSource.close();
                 if (broker != null) {
                     try {
@@ -290,6 +294,16 @@ public class SkabenConfiguration implements CamelConfiguration {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .load().migrate();
         return dataSource;
+    }
+
+    /** The system clock, moved by skaben.clock.wall-offset-seconds (tests; a venue machine known to be wrong). */
+    private static Clock wallClock(Settings settings) {
+        int offset = settings.integer("skaben.clock.wall-offset-seconds");
+        if (offset != 0) {
+            LOG.warn("The wall clock is taken as the system clock {} s (skaben.clock.wall-offset-seconds)",
+                    String.format("%+d", offset));
+        }
+        return Clock.offset(Clock.systemUTC(), Duration.ofSeconds(offset));
     }
 
     /** Broker address and credentials once for every paho-mqtt5 endpoint, so the routes name only topics. */

@@ -39,6 +39,8 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
     protected int httpPort;
     protected String brokerUrl;
     protected String dbUrl;
+    /** Every setting the test server gets: for a test that starts another server on the same ports and database. */
+    protected Properties serverProperties;
     private String instance;
     protected static final String TOKEN = "test-token";
     private final List<TestDevice> devices = new ArrayList<>();
@@ -80,6 +82,7 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         props.put("skaben.retry.delay-millis", "10");
         props.put("camel.main.routes-reload-enabled", "false");
         props.putAll(extraProperties());
+        serverProperties = props;
         configuration.withUseOverridePropertiesWithPropertiesComponent(props);
     }
 

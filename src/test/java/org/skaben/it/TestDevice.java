@@ -177,6 +177,13 @@ public final class TestDevice implements AutoCloseable {
         return fail(type + "/" + uid + " got no CUP with task " + taskId + " within 10 s; it got " + cups);
     }
 
+    /** Every packet received and not taken yet, in the order of arrival; the inbox is empty afterwards. */
+    public java.util.List<Received> takeAll() {
+        java.util.List<Received> all = new java.util.ArrayList<>();
+        inbox.drainTo(all);
+        return all;
+    }
+
     public void clear() {
         inbox.clear();
     }
