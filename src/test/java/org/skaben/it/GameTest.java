@@ -3,7 +3,6 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,14 +100,15 @@ class GameTest extends SkabenAppTestSupport {
         for (var c : colours.entrySet()) {
             ok("PUT", "/api/simple-configs/rgb/" + c.getKey(), "{\"RGB\": \"" + c.getValue() + "\"}");
         }
-        rgb.assertNone("cup", Duration.ofMillis(500));
 
         // blue: deep conservation, as the players find it; terminals lose power and are blocked
         ok("POST", "/api/alert/states/blue/current", "{\"reason\": \"doors open for players\"}");
         lockA.awaitConfig(lock("2", true, false, aclA));
         lockB.awaitConfig(lock("2", true, false, aclB));
         term.awaitConfig(terminal("2", false, true, null));
-        rgb.awaitConfig(Map.of("RGB", "0000FF"));
+        // blue's is the first CUP the lights get: none came for the configs of states not current (the
+        // server publishes in order, so one would have come before it)
+        rgb.assertNoneBefore("cup", r -> Map.of("RGB", "0000FF").equals(TestDevice.configOf(r)), "blue's config");
         scl.awaitConfig(scale(-1, "blue"));
 
         // the players connect auxiliary power: cyan
@@ -129,12 +129,14 @@ class GameTest extends SkabenAppTestSupport {
 
         // cards at the doors: Alice gets in; Bob's card is refused at A, a stranger's at B; each refusal
         // raises the counter by green's counter_increase (50), which only the scale shows
+        long mark = journalMark();
         lockA.send("info", info("{\"type\": \"access\", \"content\": \"111111\", \"success\": true}"));
         lockA.send("info", info("{\"type\": \"access\", \"content\": \"222222\", \"success\": false}"));
         scl.awaitConfig(scale(51, "green"));
         lockB.send("info", info("{\"type\": \"access\", \"access_code\": \"999999\", \"success\": false}"));
         scl.awaitConfig(scale(101, "green"));
-        lockA.assertNone("cup", Duration.ofMillis(500));
+        assertNoCupSince(mark, lockA);
+        assertEquals(List.of(), cupsJournaledSince(mark, lockB.uid()));
 
         // the game master raises the alarm: 500 is yellow, and every device hears of it
         ok("POST", "/api/alert/counter", "{\"delta\": 399, \"reason\": \"noise in sector 3\"}");

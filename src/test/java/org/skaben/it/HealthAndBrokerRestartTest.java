@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.junit.jupiter.api.Test;
 import org.skaben.broker.EmbeddedBroker;
 
@@ -67,6 +68,11 @@ class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
         return meters.get("skaben.packets.out").tag("command", command).counter().count();
     }
 
+    /** The queue of the one publisher (skaben.mqtt.egress-queue). */
+    private SedaEndpoint egress() {
+        return (SedaEndpoint) context.getRoute("mqtt-publish").getEndpoint();
+    }
+
     private double cupsPublished() {
         return published("cup");
     }
@@ -102,8 +108,11 @@ class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
         // the game master's sync is taken at once: the CUP is recorded and queued for the publisher
         assertEquals(200, http("POST", "/api/devices/" + lock.uid() + "/sync", "").statusCode());
         eventually(() -> journal(lock.uid(), "cup").size() == 2);
-        // five PINGs per device type fall due meanwhile (every second here)
-        Thread.sleep(5000);
+        // PINGs fall due meanwhile (every second here): the publisher's queue shows four rounds of them behind
+        // the CUP, and still nothing was published
+        int types = context.getRegistry().lookupByNameAndType("deviceRegistry", org.skaben.device.DeviceRegistry.class)
+                .activeTypeNames().size();
+        eventually(() -> egress().getCurrentQueueSize() >= 1 + 4 * types);
         assertEquals(before, cupsPublished(), "nothing can be published while the broker is away");
         double pings = published("ping");
 
@@ -111,9 +120,7 @@ class HealthAndBrokerRestartTest extends SkabenAppTestSupport {
         eventually(() -> cupsPublished() == before + 1);
         assertTrue(journal(lock.uid(), "error").isEmpty(), "waiting for the broker is no error");
         // of the PINGs queued meanwhile only the one the publisher was holding and those not yet overdue went out
-        Thread.sleep(300);
-        int types = context.getRegistry().lookupByNameAndType("deviceRegistry", org.skaben.device.DeviceRegistry.class)
-                .activeTypeNames().size();
+        eventually(() -> egress().getCurrentQueueSize() == 0 && context.getInflightRepository().size("mqtt-publish") == 0);
         double sent = published("ping") - pings;
         assertTrue(sent <= 3 * types, sent + " PINGs went out after the broker came back, " + types + " types");
     }

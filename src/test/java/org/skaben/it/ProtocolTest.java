@@ -16,8 +16,6 @@ import org.skaben.device.Json;
 /** protocol.md section 4, row by row, from a real MQTT 3.1.1 device through the broker to the database and back. */
 class ProtocolTest extends SkabenAppTestSupport {
 
-    private static final Duration QUIET = Duration.ofMillis(1500);
-
     /** A lock that asked for its config at start-up, as the deployed client does. */
     private TestDevice startedLock() throws Exception {
         TestDevice lock = device("lock", newUid());
@@ -47,11 +45,12 @@ class ProtocolTest extends SkabenAppTestSupport {
     void pongInStepIsRecordedAsSeenWithoutACup() throws Exception {
         TestDevice lock = startedLock();
         long before = System.currentTimeMillis();
+        long mark = journalMark();
         lock.send("pong", "{\"timestamp\": " + (now() - 10) + ", \"hash\": \"" + storedHash(lock.uid()) + "\"}");
         Long seen = eventually(() -> db().queryForObject("SELECT last_seen FROM device WHERE uid = ? AND last_seen >= ?",
                 Long.class, lock.uid(), before));
         assertTrue(seen <= System.currentTimeMillis(), "last seen is server time");
-        lock.assertNone("cup", QUIET);
+        assertNoCupSince(mark, lock);
     }
 
     @Test
@@ -156,8 +155,9 @@ class ProtocolTest extends SkabenAppTestSupport {
         assertEquals(true, db().queryForObject("SELECT manual_override FROM device WHERE uid = ?", Boolean.class, lock.uid()));
         // the lock hears of its override at once
         lock.awaitCup(c -> c instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("override")), "override=true");
+        long mark = journalMark();
         lock.send("pong", "{\"timestamp\": " + (now() - 500) + "}");
-        lock.assertNone("cup", QUIET);
+        assertNoCupSince(mark, lock);
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);
         lock.await("cup");
         http("PUT", "/api/devices/" + lock.uid() + "/override", "{\"override\": false}");
@@ -186,6 +186,7 @@ class ProtocolTest extends SkabenAppTestSupport {
     void supIsSavedMergedIntoTheConfigAndNotEchoed() throws Exception {
         TestDevice lock = startedLock();
         String oldHash = storedHash(lock.uid());
+        long mark = journalMark();
         lock.send("sup", "{\"timestamp\": " + now() + ", \"task_id\": \"s1\", \"datahold\": {\"closed\": false}}");
         eventually(() -> journal(lock.uid(), "sup"));
         Map<String, Object> config = Json.readObject(db().queryForObject("SELECT config FROM device WHERE uid = ?",
@@ -194,7 +195,7 @@ class ProtocolTest extends SkabenAppTestSupport {
         assertEquals(Map.of("closed", false), Json.readObject(db().queryForObject(
                 "SELECT reported_state FROM device WHERE uid = ?", String.class, lock.uid())));
         assertEquals("{\"closed\":false}", journal(lock.uid(), "sup").get(0).get("detail"));
-        lock.assertNone("cup", QUIET);
+        assertNoCupSince(mark, lock);
         // the device still holds the old hash: its next PONG shows drift and one CUP brings both sides together
         lock.send("pong", "{\"timestamp\": " + now() + ", \"hash\": \"" + oldHash + "\"}");
         TestDevice.Received cup = lock.await("cup");
@@ -224,6 +225,7 @@ class ProtocolTest extends SkabenAppTestSupport {
     @Test
     void infoIsJournaledForTheRules() throws Exception {
         TestDevice lock = startedLock();
+        long mark = journalMark();
         lock.send("info", "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"access\", \"content\": \"123456\", \"success\": true}}");
         var rows = eventually(() -> journal(lock.uid(), "info"));
         assertEquals("{\"content\":\"123456\",\"success\":true,\"type\":\"access\"}", rows.get(0).get("detail"));
@@ -232,7 +234,7 @@ class ProtocolTest extends SkabenAppTestSupport {
         List<String> ruled = eventually(() -> db().queryForList(
                 "SELECT kind FROM event WHERE uid = ? AND source = 'lock-access'", String.class, lock.uid()));
         assertTrue(ruled.contains("access-granted") || ruled.contains("access-denied"), ruled.toString());
-        lock.assertNone("cup", QUIET);
+        assertNoCupSince(mark, lock);
     }
 
     @Test
@@ -250,13 +252,14 @@ class ProtocolTest extends SkabenAppTestSupport {
 
         http("POST", "/api/devices/" + lock.uid() + "/sync", null);
         String second = (String) lock.await("cup").datahold().get("task_id");
+        long mark = journalMark();
         lock.send("nack", "{\"timestamp\": " + now() + ", \"task_id\": \"" + second + "\"}");
         eventually(() -> "nack".equals(db().queryForObject("SELECT status FROM cup_delivery WHERE task_id = ?",
                 String.class, second)));
         lock.send("ack", "{\"timestamp\": " + now() + ", \"task_id\": \"never-sent\"}");
         eventually(() -> journal(lock.uid(), "ack").size() == 2);
         assertTrue(String.valueOf(journal(lock.uid(), "ack").get(0).get("detail")).contains("no such CUP"));
-        lock.assertNone("cup", QUIET);
+        assertNoCupSince(mark, lock);
     }
 
     @Test

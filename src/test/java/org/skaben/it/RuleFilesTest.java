@@ -68,30 +68,32 @@ class RuleFilesTest extends SkabenAppTestSupport {
         Files.move(edited, rule, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         // the file watcher reloads within a second or so; until then events go the old way
-        eventually(() -> {
-            int before = counter();
-            try {
-                lock.send("info", denied("100002"));
-                Thread.sleep(400);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return counter() == before + 7;
-        });
+        eventually(() -> counterMovedBy(lock, "1000") == 7);
 
         // and then that it costs nothing at all
         Files.delete(rule);
-        eventually(() -> {
-            int before = counter();
-            try {
-                lock.send("info", denied("100003"));
-                Thread.sleep(400);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return counter() == before;
-        });
+        eventually(() -> counterMovedBy(lock, "2000") == 0);
         assertTrue(context.getRoute("denied-access-raises-alert") == null, "the deleted rule's route is gone");
+    }
+
+    private int attempts;
+
+    /**
+     * How far one refused card moves the counter: the card is presented, its INFO journaled, and once the
+     * server is idle (the rules are done with it) the counter is read again.
+     */
+    private int counterMovedBy(TestDevice lock, String prefix) {
+        try {
+            int before = counter();
+            String code = prefix + String.format("%02d", ++attempts % 100);
+            lock.send("info", denied(code));
+            eventually(() -> db().queryForList("SELECT id FROM event WHERE uid = ? AND kind = 'info' AND detail LIKE ?",
+                    lock.uid(), "%\"" + code + "\"%"));
+            awaitIdle();
+            return counter() - before;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -102,8 +104,9 @@ class RuleFilesTest extends SkabenAppTestSupport {
         eventually(() -> db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, term.uid()) == 1);
         assertEquals(200, http("POST", "/api/alert/states/green/current", null).statusCode());
         term.send("info", "{\"timestamp\": " + now() + ", \"datahold\": {\"type\": \"hack\", \"success\": false}}");
+        // witness: the INFO is journaled, then the server is idle (the running rules are done with it)
         eventually(() -> journal(term.uid(), "info"));
-        Thread.sleep(500);
+        awaitIdle();
         assertEquals(1, counter());
         assertTrue(!context.getRouteController().getRouteStatus("terminal-hack").isStarted());
     }

@@ -1,5 +1,6 @@
 package org.skaben.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -17,9 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.camel.Route;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.test.junit5.CamelContextConfiguration;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -182,6 +188,75 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         });
     }
 
+    /** The id of the newest journal entry: entries after it are what a test step caused. */
+    protected long journalMark() {
+        return db().queryForObject("SELECT COALESCE(MAX(id), 0) FROM event", Long.class);
+    }
+
+    /** The CUPs journaled for a device (or "all" of a simple type) after the mark, oldest first (their detail). */
+    protected List<String> cupsJournaledSince(long mark, String uid) {
+        return db().queryForList("SELECT detail FROM event WHERE kind = 'cup' AND uid = ? AND id > ? ORDER BY id",
+                String.class, uid, mark);
+    }
+
+    /**
+     * Waits until the server has done all it will do with what it received: no device packet in the ingress
+     * route, no event queued for or running in a rule, nothing waiting to be published; twice in a row, 50 ms
+     * apart (an event passes from one rule to the next in a moment in which no route holds it). A packet
+     * journaled before this is called has had every effect it will have when it returns.
+     *
+     * <p>Why not a second event as witness for a rule: the rules of one kind of event share one queue, polled
+     * by one thread per rule, and each thread takes an event through every rule; so a later event may
+     * overtake an earlier one in a rule, and its effect does not prove the rule is done with the first.
+     */
+    protected void awaitIdle() throws InterruptedException {
+        eventually(() -> {
+            if (!idle()) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return idle();
+        });
+    }
+
+    private boolean idle() {
+        for (Route route : context.getRoutes()) {
+            boolean queued = route.getEndpoint() instanceof SedaEndpoint;
+            if (!queued && !route.getRouteId().equals("mqtt-ingress")) {
+                continue;
+            }
+            if (context.getInflightRepository().size(route.getRouteId()) > 0
+                    || queued && ((SedaEndpoint) route.getEndpoint()).getCurrentQueueSize() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The server sent the device no CUP since the mark, shown by a positive witness: once the server is idle
+     * (everything before has had its effect), the device asks for its config. The answer must be the only CUP
+     * journaled for the device since the mark, and the first CUP the device receives (the server publishes in
+     * order, through one publisher). For a registered device.
+     */
+    protected void assertNoCupSince(long mark, TestDevice device) throws Exception {
+        awaitIdle();
+        device.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
+        List<String> cups = eventually(() -> {
+            List<String> all = cupsJournaledSince(mark, device.uid());
+            return all.stream().anyMatch(d -> d.endsWith(": device asked")) ? all : null;
+        });
+        assertEquals(1, cups.size(), "CUPs journaled for " + device.uid() + ": " + cups);
+        String taskId = cups.get(0).substring("task ".length(), cups.get(0).indexOf(' ', "task ".length()));
+        device.assertNoneBefore("cup", r -> r.topic().endsWith("/cup") && taskId.equals(r.datahold().get("task_id")),
+                "the CUP it asked for");
+    }
+
     /** Waits for a condition the server reaches asynchronously. */
     protected static <T> T eventually(Supplier<T> probe) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -200,11 +275,32 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         return fail("condition not reached within 20 s");
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A port for a listener of the server under test. Never one handed out before in this JVM, and never from
+     * the kernel's ephemeral range: ServerSocket(0) may return the port it returned a moment ago (about once
+     * in 4,000 pairs here), and an outgoing connection may take an ephemeral port between this choice and the
+     * server's bind. Two listeners on one port do not fail the start: Camel's Vert.x HTTP server only logs a
+     * failed bind, and the REST calls then reach the MQTT broker's listener, which closes them unanswered
+     * (HttpClient: "header parser received no bytes").
+     */
+    protected static int freePort() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST_PORT, LAST_PORT);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException inUse) {
+                // taken by something else on this machine: try another
+            }
         }
+        throw new IllegalStateException("no free port between " + FIRST_PORT + " and " + LAST_PORT);
     }
+
+    /** Below Linux's default ephemeral range (32768-60999), above the ports services usually take. */
+    private static final int FIRST_PORT = 20000;
+    private static final int LAST_PORT = 32000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 }

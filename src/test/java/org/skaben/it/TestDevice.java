@@ -144,7 +144,47 @@ public final class TestDevice implements AutoCloseable {
         return fail(type + "/" + uid + " got no CUP with " + what + " within 10 s; it got " + seen);
     }
 
-    /** Nothing ending with /suffix arrives for the given time. */
+    /**
+     * Nothing ending with /suffix arrives before the witness, a packet that proves the server already ran
+     * past what the test expects no /suffix for (the witness may itself end with /suffix). Returns the witness.
+     */
+    public Received assertNoneBefore(String suffix, java.util.function.Predicate<Received> witness, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Received r = inbox.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (r == null) {
+                continue;
+            }
+            if (witness.test(r)) {
+                return r;
+            }
+            if (r.topic().endsWith("/" + suffix)) {
+                assertNull(r, "unexpected " + r.topic() + " " + r.payload() + " before " + what);
+            }
+        }
+        return fail(type + "/" + uid + " got no " + what + " within 10 s");
+    }
+
+    /** The config of a CUP (datahold without the hash and task_id it carries); null for another packet. */
+    public static Object configOf(Received r) {
+        if (!r.topic().endsWith("/cup")) {
+            return null;
+        }
+        Object datahold = r.json().get("datahold");
+        if (datahold instanceof Map<?, ?> map) {
+            Map<Object, Object> config = new java.util.LinkedHashMap<>(map);
+            config.remove("hash");
+            config.remove("task_id");
+            return config;
+        }
+        return datahold;
+    }
+
+    /**
+     * Nothing ending with /suffix arrives for the given time. Proves nothing on its own: use it only after a
+     * positive witness, or use {@link #assertNoneBefore}.
+     */
     public void assertNone(String suffix, Duration quiet) throws InterruptedException {
         long deadline = System.nanoTime() + quiet.toNanos();
         while (System.nanoTime() < deadline) {
@@ -182,6 +222,10 @@ public final class TestDevice implements AutoCloseable {
         java.util.List<Received> all = new java.util.ArrayList<>();
         inbox.drainTo(all);
         return all;
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     public void clear() {
