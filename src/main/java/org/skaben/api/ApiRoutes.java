@@ -4,6 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
+import org.skaben.Headers;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.game.GameRefused;
 import org.skaben.device.Json;
@@ -24,9 +25,9 @@ public abstract class ApiRoutes extends RouteBuilder {
         onException(ApiException.class).handled(true)
                 .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)))
                 .filter(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(401))
-                    .setHeader("skabenKind", constant("unauthorized"))
-                    .setHeader("skabenSource", simple("${header.CamelHttpMethod} ${header.CamelHttpPath}"))
-                    .setHeader("skabenDetail", simple("${exception.message}"))
+                    .setHeader(Headers.KIND, constant("unauthorized"))
+                    .setHeader(Headers.SOURCE, simple("${header.CamelHttpMethod} ${header.CamelHttpPath}"))
+                    .setHeader(Headers.DETAIL, simple("${exception.message}"))
                     .to("direct:journal")
                 .end();
         onException(GameRefused.class).handled(true)
@@ -41,7 +42,7 @@ public abstract class ApiRoutes extends RouteBuilder {
         interceptFrom("direct:api-*")
                 .bean("bearerToken", "check(${header.Authorization})")
                 .removeHeader("Authorization")
-                .setHeader("skabenSource", constant("operator"));
+                .setHeader(Headers.SOURCE, constant("operator"));
 
         endpoints();
     }

@@ -1,6 +1,9 @@
 package org.skaben.api;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.skaben.Headers;
+import org.skaben.cup.CupRequest;
 import org.skaben.device.Json;
 
 import java.util.Map;
@@ -38,61 +41,61 @@ public class DeviceApiRoutes extends ApiRoutes {
                 .setBody(method("deviceApi", "device(${header.uid})")).to("direct:reply-json");
 
         from("direct:api-device-register").routeId("api-device-register")
-                .setHeader("skabenUid", method("deviceApi", "register(${bodyAs(String)})"))
-                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
-                .setHeader("skabenKind", constant("registered"))
-                .setHeader("skabenDetail", constant("registered by operator"))
-                .setHeader("skabenCupReason", constant("registration"))
+                .setHeader(Headers.UID, method("deviceApi", "register(${bodyAs(String)})"))
+                .setHeader(Headers.TYPE, method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader(Headers.KIND, constant("registered"))
+                .setHeader(Headers.DETAIL, constant("registered by operator"))
+                .setBody(e -> cupRequest(e, "registration"))
                 .to("direct:journal-and-push")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
         from("direct:api-device-config").routeId("api-device-config")
-                .setHeader("skabenUid", method("deviceApi", "updateConfig(${header.uid}, ${bodyAs(String)}, ${header.overwrite})"))
-                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
-                .setHeader("skabenOverwrite", header("overwrite"))
-                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
-                .setHeader("skabenKind", constant("config"))
-                .setHeader("skabenCupReason", constant("config saved by operator"))
+                .setHeader(Headers.UID, method("deviceApi", "updateConfig(${header.uid}, ${bodyAs(String)}, ${header.overwrite})"))
+                .setHeader(Headers.TYPE, method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader(Headers.DETAIL, simple("${bodyAs(String)}"))
+                .setHeader(Headers.KIND, constant("config"))
+                // updateConfig accepted overwrite only as true, false or nothing
+                .setBody(e -> cupRequest(e, "config saved by operator")
+                        .overwriting("true".equals(e.getMessage().getHeader("overwrite", String.class))))
                 .to("direct:journal-and-push");
 
         from("direct:api-device-override").routeId("api-device-override")
-                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
-                .setHeader("skabenUid", method("deviceApi", "setOverride(${header.uid}, ${bodyAs(String)})"))
-                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
-                .setHeader("skabenKind", constant("override"))
+                .setHeader(Headers.DETAIL, simple("${bodyAs(String)}"))
+                .setHeader(Headers.UID, method("deviceApi", "setOverride(${header.uid}, ${bodyAs(String)})"))
+                .setHeader(Headers.TYPE, method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setHeader(Headers.KIND, constant("override"))
                 // the device's config carries the flag: it hears of it at once
-                .setHeader("skabenCupReason", constant("override changed by operator"))
+                .setBody(e -> cupRequest(e, "override changed by operator"))
                 .to("direct:journal-and-push");
 
         from("direct:api-device-sync").routeId("api-device-sync")
-                .setHeader("skabenUid", method("deviceApi", "requireDevice(${header.uid})"))
-                .setHeader("skabenType", method("deviceApi", "typeOf(${header.skabenUid})"))
-                .setHeader("skabenCupReason", constant("sync requested by operator"))
-                .setHeader("skabenCupManual", constant(true))
+                .setHeader(Headers.UID, method("deviceApi", "requireDevice(${header.uid})"))
+                .setHeader(Headers.TYPE, method("deviceApi", "typeOf(${header.skabenUid})"))
+                .setBody(e -> cupRequest(e, "sync requested by operator"))
                 .to("direct:cup-push")
-                .process(e -> e.getMessage().setBody(Map.of("uid", e.getMessage().getHeader("skabenUid"),
-                        "sent", e.getMessage().getHeader("skabenTaskId") != null,
-                        "task_id", String.valueOf(e.getMessage().getHeader("skabenTaskId")))))
+                .process(e -> e.getMessage().setBody(Map.of("uid", e.getMessage().getHeader(Headers.UID),
+                        "sent", e.getMessage().getHeader(Headers.TASK_ID) != null,
+                        "task_id", String.valueOf(e.getMessage().getHeader(Headers.TASK_ID)))))
                 .to("direct:reply-json");
 
         from("direct:api-types").routeId("api-types")
                 .setBody(method("deviceApi", "types")).to("direct:reply-json");
         from("direct:api-type-save").routeId("api-type-save")
-                .setHeader("skabenDetail", simple("${bodyAs(String)}"))
+                .setHeader(Headers.DETAIL, simple("${bodyAs(String)}"))
                 .setBody(method("deviceApi", "saveType(${header.type}, ${bodyAs(String)})"))
-                .setHeader("skabenType", header("type"))
-                .setHeader("skabenKind", constant("type"))
+                .setHeader(Headers.TYPE, header("type"))
+                .setHeader(Headers.KIND, constant("type"))
                 .to("direct:journal")
                 .to("direct:reply-json");
 
         from("direct:api-type-sync").routeId("api-type-sync")
-                .setHeader("skabenType", method("deviceApi", "requireType(${header.type})"))
-                .setHeader("skabenCupReason", constant("type sync requested by operator"))
+                .setHeader(Headers.TYPE, method("deviceApi", "requireType(${header.type})"))
+                .setHeader(Headers.CUP_REASON, constant("type sync requested by operator"))
                 .to("direct:sync-type")
                 .setBody(simple("{\"type\": \"${header.skabenType}\", \"synced\": true}"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
         from("direct:api-sync").routeId("api-sync")
-                .setHeader("skabenCupReason", constant("sync requested by operator"))
+                .setHeader(Headers.CUP_REASON, constant("sync requested by operator"))
                 .to("direct:sync-all")
                 .setBody(constant("{\"synced\": true}"))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
@@ -112,22 +115,29 @@ public class DeviceApiRoutes extends ApiRoutes {
                 .setHeader("CamelPahoMqtt5OverrideTopic", simple("${body.topic()}"))
                 .setBody(simple("${body.payload()}"))
                 .to("direct:mqtt-egress")
-                .setHeader("skabenKind", constant("replay"))
-                .setHeader("skabenDetail", simple("dead letter ${header.id} replayed to ${header.CamelPahoMqtt5OverrideTopic}"))
+                .setHeader(Headers.KIND, constant("replay"))
+                .setHeader(Headers.DETAIL, simple("dead letter ${header.id} replayed to ${header.CamelPahoMqtt5OverrideTopic}"))
                 .to("direct:journal")
                 .process(e -> e.getMessage().setBody(Map.of("replayed", e.getMessage().getHeader("id"),
                         "topic", e.getMessage().getHeader("CamelPahoMqtt5OverrideTopic"))))
                 .to("direct:reply-json");
 
-        // a change to one device: journaled, its CUP sent at once, the device shown as it is now
+        // a change to one device: journaled, its CUP (the CupRequest in the body) sent at once, the device shown
+        // as it is now
         from("direct:journal-and-push").routeId("journal-and-push")
                 .to("direct:journal")
-                .setHeader("skabenCupManual", constant(true))
                 .to("direct:cup-push")
                 .setBody(method("deviceApi", "device(${header.skabenUid})")).to("direct:reply-json");
 
         from("direct:reply-json").routeId("reply-json")
                 .process(e -> e.getMessage().setBody(Json.write(e.getMessage().getBody())))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
+    }
+
+    /** The game master asked: the device in the headers gets its CUP even under override. */
+    private static CupRequest cupRequest(Exchange exchange, String reason) {
+        Message message = exchange.getMessage();
+        return CupRequest.manual(message.getHeader(Headers.TYPE, String.class),
+                message.getHeader(Headers.UID, String.class), reason, message.getHeader(Headers.SOURCE, String.class));
     }
 }

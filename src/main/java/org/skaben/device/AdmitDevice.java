@@ -2,6 +2,7 @@ package org.skaben.device;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.skaben.Headers;
 import org.skaben.protocol.Packet;
 
 /**
@@ -19,6 +20,6 @@ public class AdmitDevice implements Processor {
 
     @Override
     public void process(Exchange exchange) {
-        exchange.getMessage().setHeader("skabenAdmission", registry.admit(exchange.getMessage().getBody(Packet.class)));
+        exchange.getMessage().setHeader(Headers.ADMISSION, registry.admit(exchange.getMessage().getBody(Packet.class)));
     }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.skaben.Headers;
+import org.skaben.cup.CupRequest;
 import org.skaben.device.DeviceRegistry;
 
 /** Hands game changes to the routes that publish them: direct:alert-changed and direct:cup-push. */
@@ -22,12 +24,12 @@ public class RouteBroadcaster implements Broadcaster {
     @Override
     public void alertChanged(AlertChange change) {
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put("skabenSource", change.source());
-        headers.put("skabenAlertState", change.current().name());
-        headers.put("skabenAlertPrevious", change.previous().name());
-        headers.put("skabenAlertCounter", change.counterAfter());
-        headers.put("skabenAlertBroadcast", change.broadcast());
-        headers.put("skabenCupReason", change.describe());
+        headers.put(Headers.SOURCE, change.source());
+        headers.put(Headers.ALERT_STATE, change.current().name());
+        headers.put(Headers.ALERT_PREVIOUS, change.previous().name());
+        headers.put(Headers.ALERT_COUNTER, change.counterAfter());
+        headers.put(Headers.ALERT_BROADCAST, change.broadcast());
+        headers.put(Headers.CUP_REASON, change.describe());
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("state", change.current().name());
         event.put("previous", change.previous().name());
@@ -40,22 +42,18 @@ public class RouteBroadcaster implements Broadcaster {
     @Override
     public void pushDevices(Collection<String> uids, String reason, String source, boolean manual) {
         for (String uid : uids) {
-            Map<String, Object> headers = new LinkedHashMap<>();
-            headers.put("skabenUid", uid);
-            headers.put("skabenType", typeOf(uid));
-            headers.put("skabenCupReason", reason);
-            headers.put("skabenSource", source);
-            headers.put("skabenCupManual", manual);
-            template().sendBodyAndHeaders("direct:cup-push", null, headers);
+            String type = typeOf(uid);
+            template().sendBody("direct:cup-push", manual ? CupRequest.manual(type, uid, reason, source)
+                    : CupRequest.automatic(type, uid, reason, source));
         }
     }
 
     @Override
     public void pushType(String type, String reason, String source) {
         Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put("skabenType", type);
-        headers.put("skabenCupReason", reason);
-        headers.put("skabenSource", source);
+        headers.put(Headers.TYPE, type);
+        headers.put(Headers.CUP_REASON, reason);
+        headers.put(Headers.SOURCE, source);
         template().sendBodyAndHeaders("direct:sync-type", null, headers);
     }
 

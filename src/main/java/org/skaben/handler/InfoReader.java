@@ -3,6 +3,7 @@ package org.skaben.handler;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.skaben.Headers;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.Json;
 import org.skaben.protocol.Packet;
@@ -23,7 +24,7 @@ public class InfoReader implements Processor {
     @Override
     public void process(Exchange exchange) {
         Packet info = exchange.getMessage().getBody(Packet.class);
-        exchange.getMessage().setHeader("skabenDetail", describe(info));
+        exchange.getMessage().setHeader(Headers.DETAIL, describe(info));
         exchange.setVariable("event", event(info));
     }
 

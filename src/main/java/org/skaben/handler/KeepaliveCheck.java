@@ -3,6 +3,7 @@ package org.skaben.handler;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.skaben.Headers;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
@@ -28,7 +29,7 @@ public class KeepaliveCheck implements Processor {
     @Override
     public void process(Exchange exchange) {
         Message message = exchange.getMessage();
-        message.setHeader("skabenCupReason", check(message.getBody(Packet.class)));
+        message.setHeader(Headers.CUP_REASON, check(message.getBody(Packet.class)));
     }
 
     /** The reason for a CUP, or null. */

@@ -2,6 +2,7 @@ package org.skaben.handler;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.skaben.Headers;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.SupValidator;
 import org.skaben.protocol.Packet;
@@ -23,7 +24,7 @@ public class SupHandler implements Processor {
     public void process(Exchange exchange) {
         SupValidator.Checked sup = apply(exchange.getMessage().getBody(Packet.class));
         exchange.setVariable("event", sup.accepted());
-        exchange.getMessage().setHeader("skabenDetail", sup.journalDetail());
+        exchange.getMessage().setHeader(Headers.DETAIL, sup.journalDetail());
     }
 
     /** Applies the SUP's allowed fields and returns what was applied and left out, for the journal and the rules. */

@@ -3,6 +3,7 @@ package org.skaben.journal;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.Header;
+import org.skaben.Headers;
 import org.skaben.cup.OutgoingCup;
 import org.skaben.support.DatabaseWait;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,8 +29,8 @@ public class CupDeliveryRepository {
     }
 
     /** Records an ACK or NACK; false when no such CUP was sent to this device. */
-    public boolean answered(@Header("skabenTaskId") String taskId, @Header("skabenUid") String uid,
-                            @Header("skabenCommand") String command) {
+    public boolean answered(@Header(Headers.TASK_ID) String taskId, @Header(Headers.UID) String uid,
+                            @Header(Headers.COMMAND) String command) {
         return jdbc.update("UPDATE cup_delivery SET status = ?, answered_at = ? WHERE task_id = ? AND uid = ?",
                 command, System.currentTimeMillis(), taskId, uid) > 0;
     }

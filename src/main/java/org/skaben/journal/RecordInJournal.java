@@ -8,6 +8,7 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.skaben.Headers;
 
 /**
  * The journal route's step: queues the entry the exchange's skaben* headers describe for the
@@ -35,10 +36,10 @@ public class RecordInJournal extends AsyncProcessorSupport {
         Message message = exchange.getMessage();
         CompletableFuture<Void> stored;
         try {
-            stored = journal.record(message.getHeader("skabenKind", String.class),
-                    message.getHeader("skabenSource", String.class), message.getHeader("skabenType", String.class),
-                    message.getHeader("skabenUid", String.class), message.getHeader("CamelMqttTopic", String.class),
-                    message.getHeader("skabenDetail", String.class));
+            stored = journal.record(message.getHeader(Headers.KIND, String.class),
+                    message.getHeader(Headers.SOURCE, String.class), message.getHeader(Headers.TYPE, String.class),
+                    message.getHeader(Headers.UID, String.class), message.getHeader("CamelMqttTopic", String.class),
+                    message.getHeader(Headers.DETAIL, String.class));
         } catch (RuntimeException refused) {
             exchange.setException(refused);
             callback.done(true);

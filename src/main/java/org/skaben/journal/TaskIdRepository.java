@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import org.skaben.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -88,8 +89,8 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
     }
 
     /** A dead-lettered packet was not applied: forget its task_id, so that its replay is. */
-    public void forget(@Header("skabenUid") String uid, @Header("skabenCommand") String command,
-                       @Header("skabenTaskId") String taskId) {
+    public void forget(@Header(Headers.UID) String uid, @Header(Headers.COMMAND) String command,
+                       @Header(Headers.TASK_ID) String taskId) {
         if (uid != null && command != null && taskId != null) {
             remove(uid + "/" + command + "/" + taskId);
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Header;
+import org.skaben.Headers;
 
 /**
  * {@code skaben_cup_round_trip_seconds}: from a CUP sent to the device's ACK of it, as the cup_delivery table
@@ -27,7 +28,7 @@ public class CupRoundTrip {
     }
 
     /** An ACK matched the CUP with this task id sent to this device (delivery-report route). */
-    public void acknowledged(@Header("skabenTaskId") String taskId, @Header("skabenUid") String uid) {
+    public void acknowledged(@Header(Headers.TASK_ID) String taskId, @Header(Headers.UID) String uid) {
         Long millis = deliveries.roundTripMillis(taskId, uid);
         if (millis == null) {
             throw new IllegalStateException("CUP " + taskId + " to " + uid + " has no answer recorded");

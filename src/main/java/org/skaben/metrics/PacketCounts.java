@@ -6,19 +6,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Header;
+import org.skaben.Headers;
 import org.skaben.protocol.PacketRefused;
 import org.skaben.protocol.TopicParser;
 
 /**
  * Packets in and out, by command: {@code skaben_packets_in_total} for every device packet the ingress route
  * receives, {@code skaben_packets_out_total} for every packet the egress route publishes. The command tag
- * only takes values from fixed sets, whatever a device puts in its topic.
+ * only takes values from small sets, whatever a device puts in its topic: a command is a tag of its own only
+ * once the ingress route's choice has taken it (which commands exist is decided there, in YAML, not here).
+ * The ingress route counts each packet once: {@link #unreadable} before its topic is split, then
+ * {@link #received} or {@link #unrouted} where its choice takes or refuses the command.
  */
 public class PacketCounts {
 
     /** The command tag of a packet whose topic is not {@code ask/<type>/<uid>/<command>}. */
     public static final String INVALID = "invalid";
-    /** The command tag of an outgoing topic that ends in none of the known commands. */
+    /** The command tag of a command no ingress route takes, and of an outgoing topic of no known command. */
     public static final String OTHER = "other";
     /** What the server itself sends; a replayed dead letter goes out again on the device command it came in on. */
     private static final Set<String> SERVER_COMMANDS = Set.of("ping", "cup");
@@ -29,15 +33,30 @@ public class PacketCounts {
 
     public PacketCounts(MeterRegistry registry) {
         this.registry = registry;
-        // every known command starts at 0, so a rate shows from the first packet on
-        TopicParser.DEVICE_COMMANDS.forEach(this::in);
+        // these start at 0, so a rate shows from the first packet on (a command's own, from its first packet)
         in(INVALID);
+        in(OTHER);
         SERVER_COMMANDS.forEach(this::out);
     }
 
-    /** A device packet arrived on this topic. */
-    public void received(@Header("CamelMqttTopic") String topic) {
-        in(inCommand(topic)).increment();
+    /** A device packet arrived on this topic: counted here (as invalid) only when its topic cannot be read. */
+    public void unreadable(@Header("CamelMqttTopic") String topic) {
+        try {
+            TopicParser.parse(topic);
+        } catch (PacketRefused unparseable) {
+            // the ingress route refuses and journals it with its reason
+            in(INVALID).increment();
+        }
+    }
+
+    /** A device packet whose command the ingress choice took for one of its routes. */
+    public void received(@Header(Headers.COMMAND) String command) {
+        in(command).increment();
+    }
+
+    /** A device packet whose command no ingress route takes (it is refused). */
+    public void unrouted() {
+        in(OTHER).increment();
     }
 
     /** The server published a packet to this topic. */
@@ -45,18 +64,11 @@ public class PacketCounts {
         out(outCommand(topic)).increment();
     }
 
-    static String inCommand(String topic) {
-        try {
-            return TopicParser.parse(topic).command();
-        } catch (PacketRefused unparseable) {
-            // counted as invalid here; the ingress route refuses and journals it with its reason
-            return INVALID;
-        }
-    }
-
-    static String outCommand(String topic) {
+    /** Its own command for what the server sends and for a command some device packet came in on, else other. */
+    String outCommand(String topic) {
         String command = topic == null ? "" : topic.substring(topic.lastIndexOf('/') + 1);
-        return SERVER_COMMANDS.contains(command) || TopicParser.DEVICE_COMMANDS.contains(command) ? command : OTHER;
+        boolean deviceCommand = in.containsKey(command) && !INVALID.equals(command) && !OTHER.equals(command);
+        return SERVER_COMMANDS.contains(command) || deviceCommand ? command : OTHER;
     }
 
     private Counter in(String command) {

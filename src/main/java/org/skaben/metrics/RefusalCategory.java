@@ -39,7 +39,7 @@ public enum RefusalCategory {
                     || r.startsWith("hash ") || r.startsWith("INFO datahold"), JSON),
             new Rule(r -> r.startsWith("timestamp "), TIMESTAMP),
             new Rule(r -> r.equals("empty topic") || r.startsWith("topic ") || r.contains("topic levels")
-                    || r.startsWith("malformed ") || r.startsWith("unknown command") || r.startsWith("no route for command")
+                    || r.startsWith("malformed ") || r.startsWith("unknown command")
                     || r.startsWith("the broadcast address"), TOPIC),
             new Rule(r -> r.startsWith("unknown device type") || r.startsWith("device type ") && r.endsWith("switched off"),
                     UNKNOWN_TYPE),

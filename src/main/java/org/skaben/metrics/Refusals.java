@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.camel.Header;
+import org.skaben.Headers;
 
 /** {@code skaben_refusals_total}: refused device packets, by {@link RefusalCategory}. */
 public class Refusals {
@@ -20,7 +21,7 @@ public class Refusals {
     }
 
     /** A packet was refused for this reason (the journal's text). */
-    public void count(@Header("skabenDetail") String reason) {
+    public void count(@Header(Headers.DETAIL) String reason) {
         counters.get(RefusalCategory.of(reason)).increment();
     }
 }

@@ -2,14 +2,15 @@ package org.skaben.protocol;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Processor;
+import org.skaben.Headers;
 
 /**
- * The ingress step that turns an MQTT message into a {@link Packet} (see {@link PacketReader}) and names its
- * parts in headers (skabenType, skabenUid, skabenCommand, skabenTaskId) for the routes to route on. One small
- * processor instead of several bean expressions: this runs for every packet.
+ * The ingress steps that turn an MQTT message into a {@link Packet} (see {@link PacketReader}), in two: first
+ * the topic, whose parts are named in headers (skabenType, skabenUid, skabenCommand) for the ingress choice to
+ * route on, then, once a route takes the command, the body (skabenTaskId). Steps on the exchange rather than
+ * bean expressions, which would copy every packet's exchange.
  */
-public class ReadPacket implements Processor {
+public class ReadPacket {
 
     private final PacketReader reader;
 
@@ -17,17 +18,23 @@ public class ReadPacket implements Processor {
         this.reader = reader;
     }
 
-    @Override
-    public void process(Exchange exchange) {
+    /** Splits the topic; a topic that is not {@code ask/<type>/<uid>/<command>} is refused. */
+    public void topic(Exchange exchange) {
         Message message = exchange.getMessage();
-        String rawTopic = message.getHeader("CamelMqttTopic", String.class);
-        // the topic first: a packet whose body is refused is still journaled under its device
-        Topic topic = TopicParser.parse(rawTopic);
-        message.setHeader("skabenType", topic.type());
-        message.setHeader("skabenUid", topic.uid());
-        message.setHeader("skabenCommand", topic.command());
-        Packet packet = reader.read(rawTopic, topic, message.getBody(byte[].class));
+        Topic topic = TopicParser.parse(message.getHeader("CamelMqttTopic", String.class));
+        message.setHeader(Headers.TYPE, topic.type());
+        message.setHeader(Headers.UID, topic.uid());
+        message.setHeader(Headers.COMMAND, topic.command());
+    }
+
+    /** Checks the JSON of a packet whose topic {@link #topic} has split: the body becomes the {@link Packet}. */
+    public void body(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Topic topic = new Topic(message.getHeader(Headers.TYPE, String.class),
+                message.getHeader(Headers.UID, String.class), message.getHeader(Headers.COMMAND, String.class));
+        Packet packet = reader.read(message.getHeader("CamelMqttTopic", String.class), topic,
+                message.getBody(byte[].class));
         message.setBody(packet);
-        message.setHeader("skabenTaskId", packet.taskId());
+        message.setHeader(Headers.TASK_ID, packet.taskId());
     }
 }

@@ -75,7 +75,9 @@ class MetricsTest extends SkabenAppTestSupport {
         assertEquals(2, delta(before, after, "skaben_packets_in_total{command=\"info\"}"), "the bad INFO counts too");
         assertEquals(1, delta(before, after, "skaben_packets_in_total{command=\"sup\"}"));
         assertEquals(1, delta(before, after, "skaben_packets_in_total{command=\"ack\"}"));
-        assertEquals(1, delta(before, after, "skaben_packets_in_total{command=\"invalid\"}"));
+        assertEquals(1, delta(before, after, "skaben_packets_in_total{command=\"other\"}"), "dance: no route takes it");
+        assertEquals(0, delta(before, after, "skaben_packets_in_total{command=\"invalid\"}"));
+        assertFalse(after.contains("command=\"dance\""), "an unknown command is no label of its own");
         // the CUP it asked for and the one its refused SUP brought back
         assertTrue(delta(before, after, "skaben_packets_out_total{command=\"cup\"}") >= 2, after);
 

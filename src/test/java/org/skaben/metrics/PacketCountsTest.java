@@ -3,6 +3,7 @@ package org.skaben.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PacketCountsTest {
@@ -18,38 +19,54 @@ class PacketCountsTest {
         return registry.get("skaben.packets.out").tag("command", command).counter().count();
     }
 
-    @Test
-    void packetsInAreCountedByTheirCommand() {
-        counts.received("ask/lock/aabbccddeeff/pong");
-        counts.received("ask/lock/aabbccddeeff/pong");
-        counts.received("ask/LOCK/AA:BB:CC:DD:EE:FF/INFO");
-        assertEquals(2, in("pong"));
-        assertEquals(1, in("info"));
-        assertEquals(0, in("sup"), "every command is there from the start");
+    private List<String> inTags() {
+        return registry.get("skaben.packets.in").counters().stream().map(c -> c.getId().getTag("command"))
+                .sorted().toList();
     }
 
     @Test
-    void aTopicThatIsNotADevicePacketIsInvalidWhateverItsLastLevel() {
-        counts.received("ask/lock/aabbccddeeff/dance");
-        counts.received("ask/lock/not-a-mac/pong");
-        counts.received("ask/lock/aabbccddeeff/pong/extra");
-        counts.received(null);
-        assertEquals(4, in("invalid"));
-        assertEquals(0, in("pong"));
-        assertEquals(7, registry.get("skaben.packets.in").counters().size(), "six commands and invalid, nothing else");
+    void packetsInAreCountedByTheCommandTheIngressTookThemFor() {
+        counts.received("pong");
+        counts.received("pong");
+        counts.received("info");
+        assertEquals(2, in("pong"));
+        assertEquals(1, in("info"));
+        assertEquals(List.of("info", "invalid", "other", "pong"), inTags());
+    }
+
+    @Test
+    void aCommandNoRouteTakesIsOtherAndAddsNoTag() {
+        counts.unrouted();
+        counts.unrouted();
+        assertEquals(2, in("other"));
+        assertEquals(List.of("invalid", "other"), inTags(), "invalid and other are there from the start, nothing else");
+    }
+
+    @Test
+    void aTopicThatIsNotADevicePacketIsInvalidAndAReadableOneIsLeftToTheChoice() {
+        counts.unreadable("ask/lock/not-a-mac/pong");
+        counts.unreadable("ask/lock/aabbccddeeff/pong/extra");
+        counts.unreadable(null);
+        counts.unreadable("ask/lock/aabbccddeeff/dance");
+        counts.unreadable("ask/lock/aabbccddeeff/pong");
+        assertEquals(3, in("invalid"));
+        assertEquals(0, in("other"));
+        assertEquals(List.of("invalid", "other"), inTags());
     }
 
     @Test
     void packetsOutAreCountedByTheLastTopicLevel() {
+        counts.received("sup");
         counts.published("lock/all/ping");
         counts.published("lock/aabbccddeeff/cup");
         counts.published("rgb/all/cup");
-        // a replayed dead letter goes out on the device's own topic
+        // a replayed dead letter goes out on the device's own topic, under a command some packet came in on
         counts.published("ask/lock/aabbccddeeff/sup");
         counts.published("lock/aabbccddeeff/whatever-1234");
+        counts.published("ask/lock/aabbccddeeff/invalid");
         assertEquals(1, out("ping"));
         assertEquals(2, out("cup"));
         assertEquals(1, out("sup"));
-        assertEquals(1, out("other"));
+        assertEquals(2, out("other"));
     }
 }

@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.skaben.cup.CupRequest;
 import org.skaben.device.AdmitDevice;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
@@ -125,22 +126,52 @@ class IngressRoutingTest extends CamelTestSupport {
     }
 
     @Test
-    void aMalformedPacketReachesNoRouteAndIsJournaledAsRefused() throws Exception {
+    void aCommandNoRouteTakesIsRefusedByTheChoiceAndCountedAsOther() throws Exception {
         expectOnly("none", 0);
         MockEndpoint journal = getMockEndpoint("mock:direct:journal");
+        journal.expectedMessageCount(1);
         journal.expectedHeaderReceived("skabenKind", "refused");
         journal.expectedHeaderReceived("skabenDetail", "unknown command 'dance'");
-        publish("ask/lock/" + UID + "/dance", "{\"timestamp\": 1}");
+        getMockEndpoint("mock:direct:cup-push").expectedMessageCount(0);
+        // a device never heard of: refused before its device is admitted, so it is not registered either
+        publish("ask/lock/0a0b0c0d0e01/dance", "{\"timestamp\": 1}");
+        MockEndpoint.assertIsSatisfied(context);
+        assertEquals(1, metrics.get("skaben.packets.in").tag("command", "other").counter().count());
+        assertEquals(0, metrics.get("skaben.packets.in").tag("command", "invalid").counter().count());
+        assertEquals(1, metrics.get("skaben.refusals").tag("reason", "topic").counter().count());
+        assertEquals(List.of("invalid", "other"), commandTags(), "no tag of its own");
+    }
+
+    @Test
+    void aTopicThatCannotBeReadIsCountedAsInvalid() throws Exception {
+        expectOnly("none", 0);
+        getMockEndpoint("mock:direct:journal").expectedHeaderReceived("skabenKind", "refused");
+        publish("ask/lock/not-a-mac/pong", "{\"timestamp\": 1}");
         MockEndpoint.assertIsSatisfied(context);
         assertEquals(1, metrics.get("skaben.packets.in").tag("command", "invalid").counter().count());
-        assertEquals(1, metrics.get("skaben.refusals").tag("reason", "topic").counter().count());
+        assertEquals(0, metrics.get("skaben.packets.in").tag("command", "other").counter().count());
+    }
+
+    @Test
+    void aPacketWhoseBodyIsRefusedIsCountedUnderItsCommand() throws Exception {
+        expectOnly("none", 0);
+        getMockEndpoint("mock:direct:journal").expectedHeaderReceived("skabenDetail", "timestamp is missing");
+        publish("ask/lock/" + UID + "/info", "{}");
+        MockEndpoint.assertIsSatisfied(context);
+        assertEquals(1, metrics.get("skaben.packets.in").tag("command", "info").counter().count());
+    }
+
+    private List<String> commandTags() {
+        return metrics.get("skaben.packets.in").counters().stream().map(c -> c.getId().getTag("command"))
+                .sorted().toList();
     }
 
     @Test
     void aNewDeviceIsJournaledAndSentItsConfigAfterItsPacket() throws Exception {
         expectOnly("info", 1);
         getMockEndpoint("mock:direct:journal").expectedHeaderReceived("skabenKind", "registered");
-        getMockEndpoint("mock:direct:cup-push").expectedHeaderReceived("skabenCupReason", "registration");
+        getMockEndpoint("mock:direct:cup-push").expectedBodiesReceived(
+                CupRequest.automatic("terminal", "0a0b0c0d0e0f", "registration", "device"));
         publish("ask/terminal/0a0b0c0d0e0f/info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"hack\"}}");
         MockEndpoint.assertIsSatisfied(context);
     }
