@@ -13,16 +13,13 @@ import org.slf4j.LoggerFactory;
 public class RoutesFolderCheck extends MainListenerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutesFolderCheck.class);
-    private final String ingressRouteId;
-
-    public RoutesFolderCheck(String ingressRouteId) {
-        this.ingressRouteId = ingressRouteId;
-    }
+    /** Every device packet enters here (routes/ingress.camel.yaml). */
+    private static final String INGRESS_ROUTE = "mqtt-ingress";
 
     @Override
     public void afterStart(BaseMainSupport main) {
         CamelContext context = main.getCamelContext();
-        if (context.getRoute(ingressRouteId) == null) {
+        if (context.getRoute(INGRESS_ROUTE) == null) {
             LOG.error("No device routes were loaded from {}: start the server in the folder that holds routes/, "
                     + "or set camel.main.routes-include-pattern. Stopping.",
                     context.resolvePropertyPlaceholders("{{camel.main.routes-include-pattern}}"));

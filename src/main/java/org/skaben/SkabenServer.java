@@ -18,7 +18,7 @@ public final class SkabenServer {
             // the defaults ship inside the jar; an installation overrides them in ./skaben.properties
             main.setPropertyPlaceholderLocations(
                     "file:skaben.properties;optional=true,classpath:application.properties");
-            main.addMainListener(new RoutesFolderCheck("mqtt-ingress"));
+            main.addMainListener(new RoutesFolderCheck());
             exitCode = main.run(args);
         } catch (Exception e) {
             // a failed start leaves broker threads behind: end the process instead of hanging

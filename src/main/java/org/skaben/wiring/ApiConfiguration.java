@@ -28,30 +28,25 @@ public class ApiConfiguration implements CamelConfiguration {
     /** Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder. */
     @BindToRegistry(lazy = true)
     public BearerToken bearerToken(@PropertyInject("skaben.http.token") String token,
-                                   @PropertyInject("skaben.data-dir") String dataDir) {
+                @PropertyInject("skaben.data-dir") String dataDir) {
         return new BearerToken(StoredSecret.configuredOrKept(token, Path.of(dataDir.trim(), "api-token"),
                 "skaben.http.token", "the operator API token is"));
     }
 
     @BindToRegistry(lazy = true)
     public DeviceApi deviceApi(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                               @BeanInject("configComposer") ConfigComposer composer,
-                               @BeanInject("lastSeen") LastSeenTracker lastSeen,
-                               @BeanInject("journal") JournalRepository journal,
-                               @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
+                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("lastSeen") LastSeenTracker lastSeen,
+                @BeanInject("journal") JournalRepository journal,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
         return new DeviceApi(registry, composer, lastSeen, journal, keepaliveTimeoutSeconds * 1000);
     }
 
     @BindToRegistry(lazy = true)
-    public GameApi gameApi(@BeanInject("game") GameActions game,
-                           @BeanInject("alert") Alert alert,
-                           @BeanInject("accessBook") AccessBook access,
-                           @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
-                           @BeanInject("deviceRegistry") DeviceRegistry registry,
-                           @BeanInject("journal") JournalRepository journal,
-                           @BeanInject("broadcaster") Broadcaster broadcaster,
-                           @PropertyInject("skaben.game.lock-type") String lockType,
-                           @PropertyInject("skaben.game.scale-type") String scaleType) {
+    public GameApi gameApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
+                @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
+                @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("journal") JournalRepository journal,
+                @BeanInject("broadcaster") Broadcaster broadcaster, @PropertyInject("skaben.game.lock-type") String lockType,
+                @PropertyInject("skaben.game.scale-type") String scaleType) {
         return new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster, lockType.trim(),
                 scaleType.trim());
     }

@@ -38,7 +38,7 @@ public class BrokerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public MqttLogin mqttLogin(@PropertyInject("skaben.mqtt.username") String user,
-                               @PropertyInject("skaben.mqtt.password") String password) {
+                @PropertyInject("skaben.mqtt.password") String password) {
         if (!user.isBlank()) {
             return new MqttLogin(user.trim(), password.trim());
         }
@@ -48,19 +48,17 @@ public class BrokerConfiguration implements CamelConfiguration {
     /** Started by {@link #configure} when skaben.mqtt.embedded is true, and only then. */
     @BindToRegistry(lazy = true)
     public EmbeddedBroker embeddedBroker(@BeanInject("mqttLogin") MqttLogin server,
-                                         @PropertyInject("skaben.mqtt.host") String host,
-                                         @PropertyInject("skaben.mqtt.port") int port,
-                                         @PropertyInject("skaben.mqtt.data-dir") String dataDir,
-                                         @PropertyInject("skaben.mqtt.max-memory-mb") long maxMemoryMb,
-                                         @PropertyInject("skaben.mqtt.device-username") String deviceUser,
-                                         @PropertyInject("skaben.mqtt.device-password") String devicePassword,
-                                         @PropertyInject("skaben.mqtt.device-credentials") String credentials,
-                                         @PropertyInject("skaben.mqtt.anonymous") boolean anonymous,
-                                         @PropertyInject("skaben.mqtt.acl") boolean acl,
-                                         @PropertyInject("skaben.mqtt.tls-port") String tlsPort,
-                                         @PropertyInject("skaben.mqtt.tls-keystore") String keystore,
-                                         @PropertyInject("skaben.mqtt.tls-keystore-password") String keystorePassword,
-                                         @PropertyInject("skaben.data-dir") String dataFolder) throws Exception {
+                @PropertyInject("skaben.mqtt.host") String host, @PropertyInject("skaben.mqtt.port") int port,
+                @PropertyInject("skaben.mqtt.data-dir") String dataDir,
+                @PropertyInject("skaben.mqtt.max-memory-mb") long maxMemoryMb,
+                @PropertyInject("skaben.mqtt.device-username") String deviceUser,
+                @PropertyInject("skaben.mqtt.device-password") String devicePassword,
+                @PropertyInject("skaben.mqtt.device-credentials") String credentials,
+                @PropertyInject("skaben.mqtt.anonymous") boolean anonymous, @PropertyInject("skaben.mqtt.acl") boolean acl,
+                @PropertyInject("skaben.mqtt.tls-port") String tlsPort,
+                @PropertyInject("skaben.mqtt.tls-keystore") String keystore,
+                @PropertyInject("skaben.mqtt.tls-keystore-password") String keystorePassword,
+                @PropertyInject("skaben.data-dir") String dataFolder) throws Exception {
         if (!anonymous) {
             devicePassword = StoredSecret.configuredOrKept(devicePassword, Path.of(dataFolder, "device-password"),
                     "skaben.mqtt.device-password", "devices log in to the broker as '" + deviceUser.trim()

@@ -35,14 +35,12 @@ public class DatabaseConfiguration implements CamelConfiguration {
 
     /** The pool every repository and every {@code sql:} step uses; skaben.db.migrate=false leaves the schema alone. */
     @BindToRegistry(lazy = true)
-    public DataSource dataSource(@PropertyInject("skaben.db.url") String url,
-                                 @PropertyInject("skaben.db.username") String username,
-                                 @PropertyInject("skaben.db.password") String password,
-                                 @PropertyInject("skaben.db.pool-size") int poolSize,
-                                 @PropertyInject("skaben.db.connection-timeout-millis") int connectionTimeout,
-                                 @PropertyInject(value = "skaben.db.allow-suspension", defaultValue = "false")
-                                 boolean allowSuspension,
-                                 @PropertyInject("skaben.db.migrate") boolean migrate) {
+    public HikariDataSource dataSource(@PropertyInject("skaben.db.url") String url,
+                @PropertyInject("skaben.db.username") String username, @PropertyInject("skaben.db.password") String password,
+                @PropertyInject("skaben.db.pool-size") int poolSize,
+                @PropertyInject("skaben.db.connection-timeout-millis") int connectionTimeout,
+                @PropertyInject(value = "skaben.db.allow-suspension", defaultValue = "false") boolean allowSuspension,
+                @PropertyInject("skaben.db.migrate") boolean migrate) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("skaben-db");
         if (url.startsWith("jdbc:hsqldb:")) {
@@ -73,8 +71,8 @@ public class DatabaseConfiguration implements CamelConfiguration {
     /** One queue, one thread, one commit per batch: the journal's entries and the task ids before them. */
     @BindToRegistry(lazy = true)
     public JournalWriter journalWriter(@BeanInject("dataSource") DataSource dataSource,
-                                       @PropertyInject("skaben.journal.max-batch") int maxBatch,
-                                       @PropertyInject("skaben.journal.queue-size") int queueSize) {
+                @PropertyInject("skaben.journal.max-batch") int maxBatch,
+                @PropertyInject("skaben.journal.queue-size") int queueSize) {
         journalWriter = new JournalWriter(dataSource, maxBatch, queueSize);
         return journalWriter;
     }
@@ -82,7 +80,7 @@ public class DatabaseConfiguration implements CamelConfiguration {
     /** Server time: never below the last timestamp sent, across restarts (its mark is kept in the database). */
     @BindToRegistry(lazy = true)
     public ServerClock serverClock(@BeanInject("dataSource") DataSource dataSource,
-                                   @PropertyInject("skaben.clock.wall-offset-seconds") int wallOffsetSeconds) {
+                @PropertyInject("skaben.clock.wall-offset-seconds") int wallOffsetSeconds) {
         if (wallOffsetSeconds != 0) {
             LOG.warn("The wall clock is taken as the system clock {} s (skaben.clock.wall-offset-seconds)",
                     String.format("%+d", wallOffsetSeconds));

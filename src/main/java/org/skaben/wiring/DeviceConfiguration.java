@@ -31,10 +31,9 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public DeviceRegistry deviceRegistry(@BeanInject("dataSource") DataSource dataSource,
-                                         @BeanInject("alert") Alert alert,
-                                         @PropertyInject("skaben.devices.auto-register") boolean autoRegister,
-                                         @PropertyInject("skaben.game.lock-type") String lockType,
-                                         @PropertyInject("skaben.game.registration-state") String registrationState) {
+                @BeanInject("alert") Alert alert, @PropertyInject("skaben.devices.auto-register") boolean autoRegister,
+                @PropertyInject("skaben.game.lock-type") String lockType,
+                @PropertyInject("skaben.game.registration-state") String registrationState) {
         String lock = lockType.trim();
         String state = registrationState.trim();
         // game.md 4: only locks (and cards, see GameActions.accessAttempt) wait for the registration state
@@ -50,7 +49,7 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public ReadPacket readPacket(@PropertyInject("skaben.mqtt.max-payload-bytes") int maxPayloadBytes,
-                                 @PropertyInject("skaben.mqtt.max-json-depth") int maxJsonDepth) {
+                @PropertyInject("skaben.mqtt.max-json-depth") int maxJsonDepth) {
         return new ReadPacket(new PacketReader(maxPayloadBytes, maxJsonDepth));
     }
 
@@ -62,7 +61,7 @@ public class DeviceConfiguration implements CamelConfiguration {
     /** A PONG lagging more than the timeout gets a CUP; the timeout must exceed the PING interval. */
     @BindToRegistry(lazy = true)
     public KeepalivePolicy keepalivePolicy(@PropertyInject("skaben.keepalive.timeout-seconds") long timeoutSeconds,
-                                           @PropertyInject("skaben.ping.interval-seconds") long pingSeconds) {
+                @PropertyInject("skaben.ping.interval-seconds") long pingSeconds) {
         if (timeoutSeconds <= pingSeconds) {
             throw new IllegalArgumentException("skaben.keepalive.timeout-seconds must be larger than "
                     + "skaben.ping.interval-seconds");
@@ -72,9 +71,8 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public KeepaliveCheck keepaliveCheck(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                                         @BeanInject("configComposer") ConfigComposer composer,
-                                         @BeanInject("keepalivePolicy") KeepalivePolicy policy,
-                                         @BeanInject("serverClock") ServerClock clock) {
+                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("keepalivePolicy") KeepalivePolicy policy,
+                @BeanInject("serverClock") ServerClock clock) {
         return new KeepaliveCheck(registry, composer, policy, clock);
     }
 
@@ -90,14 +88,13 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public PingBuilder pingBuilder(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                                   @BeanInject("serverClock") ServerClock clock) {
+                @BeanInject("serverClock") ServerClock clock) {
         return new PingBuilder(registry, clock);
     }
 
     @BindToRegistry(lazy = true)
     public BuildCup buildCup(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                             @BeanInject("configComposer") ConfigComposer composer,
-                             @BeanInject("serverClock") ServerClock clock) {
+                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("serverClock") ServerClock clock) {
         return new BuildCup(new CupBuilder(registry, composer, clock));
     }
 }

@@ -40,32 +40,30 @@ public class GameConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public Alert alert(@BeanInject("dataSource") DataSource dataSource,
-                       @BeanInject("gameVersion") GameVersion version) {
+                @BeanInject("gameVersion") GameVersion version) {
         return new Alert(new AlertRepository(dataSource), version);
     }
 
     @BindToRegistry(lazy = true)
     public AccessBook accessBook(@BeanInject("dataSource") DataSource dataSource,
-                                 @BeanInject("gameVersion") GameVersion version) {
+                @BeanInject("gameVersion") GameVersion version) {
         return new AccessBook(new PersonRepository(dataSource), new AccessCodeRepository(dataSource),
                 new PermissionRepository(dataSource), version);
     }
 
     @BindToRegistry(lazy = true)
     public SimpleConfigs simpleConfigs(@BeanInject("dataSource") DataSource dataSource,
-                                       @BeanInject("gameVersion") GameVersion version) {
+                @BeanInject("gameVersion") GameVersion version) {
         return new SimpleConfigs(new SimpleConfigRepository(dataSource), version);
     }
 
     /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                                         @BeanInject("alert") Alert alert,
-                                         @BeanInject("accessBook") AccessBook access,
-                                         @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
-                                         @BeanInject("gameVersion") GameVersion version,
-                                         @PropertyInject("skaben.game.lock-type") String lockType,
-                                         @PropertyInject("skaben.game.scale-type") String scaleType) {
+                @BeanInject("alert") Alert alert, @BeanInject("accessBook") AccessBook access,
+                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("gameVersion") GameVersion version,
+                @PropertyInject("skaben.game.lock-type") String lockType,
+                @PropertyInject("skaben.game.scale-type") String scaleType) {
         return new ConfigComposer(registry, alert, access, simpleConfigs, version, lockType.trim(), scaleType.trim());
     }
 
@@ -76,12 +74,10 @@ public class GameConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public GameActions game(@BeanInject("alert") Alert alert,
-                            @BeanInject("deviceRegistry") DeviceRegistry registry,
-                            @BeanInject("accessBook") AccessBook access,
-                            @BeanInject("journal") JournalRepository journal,
-                            @BeanInject("broadcaster") Broadcaster broadcaster,
-                            @PropertyInject("skaben.game.registration-state") String registrationState) {
+    public GameActions game(@BeanInject("alert") Alert alert, @BeanInject("deviceRegistry") DeviceRegistry registry,
+                @BeanInject("accessBook") AccessBook access, @BeanInject("journal") JournalRepository journal,
+                @BeanInject("broadcaster") Broadcaster broadcaster,
+                @PropertyInject("skaben.game.registration-state") String registrationState) {
         return new GameActions(alert, registry, access, journal, broadcaster, registrationState.trim());
     }
 

@@ -18,7 +18,7 @@ public class JournalConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public JournalRepository journal(@BeanInject("dataSource") DataSource dataSource,
-                                     @BeanInject("journalWriter") JournalWriter writer) {
+                @BeanInject("journalWriter") JournalWriter writer) {
         return new JournalRepository(dataSource, writer);
     }
 
@@ -31,7 +31,7 @@ public class JournalConfiguration implements CamelConfiguration {
     /** The idempotent repository of routes/once-per-task.camel.yaml. */
     @BindToRegistry(lazy = true)
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
-                                    @BeanInject("journalWriter") JournalWriter writer) {
+                @BeanInject("journalWriter") JournalWriter writer) {
         return new TaskIdRepository(dataSource, writer);
     }
 

@@ -42,20 +42,20 @@ public class MonitoringConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public DevicesOnline devicesOnline(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
-                                       @BeanInject("deviceRegistry") DeviceRegistry registry,
-                                       @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveSeconds) {
+                @BeanInject("deviceRegistry") DeviceRegistry registry,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveSeconds) {
         return new DevicesOnline(metrics, registry, keepaliveSeconds * 1000);
     }
 
     @BindToRegistry(lazy = true)
     public PongLag pongLag(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
-                           @BeanInject("serverClock") ServerClock clock) {
+                @BeanInject("serverClock") ServerClock clock) {
         return new PongLag(metrics, clock);
     }
 
     @BindToRegistry(lazy = true)
     public CupRoundTrip cupRoundTrip(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
-                                     @BeanInject("cupDeliveries") CupDeliveryRepository cupDeliveries) {
+                @BeanInject("cupDeliveries") CupDeliveryRepository cupDeliveries) {
         return new CupRoundTrip(metrics, cupDeliveries::roundTripMillis);
     }
 

@@ -5,9 +5,11 @@
  *
  * <p>camel-main finds these classes by scanning the package, in no fixed order, so every bean is
  * {@code lazy}: it is made the first time a route, a health check or another bean asks for it, and a bean of
- * another class is asked for by name ({@code @BeanInject}). Only the embedded broker starts at once, before
- * the routes connect to it. A route test starts this wiring without the broker ({@code skaben.mqtt.embedded=false})
- * and without Flyway ({@code skaben.db.migrate=false}), replaces the beans its route calls, and nothing it does
- * not ask for is ever made.
+ * another class is asked for by name ({@code @BeanInject}). Only the embedded broker is asked for at once
+ * ({@link org.skaben.wiring.BrokerConfiguration#configure}), so it listens before the routes connect.
+ *
+ * <p>A route test (src/test/java/org/skaben/routes/RouteTestSupport) starts this wiring without the broker
+ * ({@code skaben.mqtt.embedded=false}) and without Flyway ({@code skaben.db.migrate=false}) and replaces the
+ * beans its route calls: a bean nobody asks for is never made, so nothing else touches the database.
  */
 package org.skaben.wiring;
