@@ -45,7 +45,8 @@ public class ApiConfiguration implements CamelConfiguration {
     public GameApi gameApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
                 @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
                 @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("journal") JournalRepository journal,
-                @BeanInject("broadcaster") Broadcaster broadcaster, @PropertyInject("skaben.game.lock-type") String lockType,
+                @BeanInject("broadcaster") Broadcaster broadcaster,
+                @PropertyInject("skaben.game.lock-type") String lockType,
                 @PropertyInject("skaben.game.scale-type") String scaleType) {
         return new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster, lockType.trim(),
                 scaleType.trim());

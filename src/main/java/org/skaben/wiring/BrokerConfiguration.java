@@ -42,7 +42,7 @@ public class BrokerConfiguration implements CamelConfiguration {
         if (!user.isBlank()) {
             return new MqttLogin(user.trim(), password.trim());
         }
-        return this.embedded ? new MqttLogin("skaben-server", StoredSecret.random()) : new MqttLogin("", "");
+        return embedded ? new MqttLogin("skaben-server", StoredSecret.random()) : new MqttLogin("", "");
     }
 
     /** Started by {@link #configure} when skaben.mqtt.embedded is true, and only then. */
@@ -54,15 +54,16 @@ public class BrokerConfiguration implements CamelConfiguration {
                 @PropertyInject("skaben.mqtt.device-username") String deviceUser,
                 @PropertyInject("skaben.mqtt.device-password") String devicePassword,
                 @PropertyInject("skaben.mqtt.device-credentials") String credentials,
-                @PropertyInject("skaben.mqtt.anonymous") boolean anonymous, @PropertyInject("skaben.mqtt.acl") boolean acl,
+                @PropertyInject("skaben.mqtt.anonymous") boolean anonymous,
+                @PropertyInject("skaben.mqtt.acl") boolean acl,
                 @PropertyInject("skaben.mqtt.tls-port") String tlsPort,
                 @PropertyInject("skaben.mqtt.tls-keystore") String keystore,
                 @PropertyInject("skaben.mqtt.tls-keystore-password") String keystorePassword,
                 @PropertyInject("skaben.data-dir") String dataFolder) throws Exception {
         if (!anonymous) {
-            devicePassword = StoredSecret.configuredOrKept(devicePassword, Path.of(dataFolder, "device-password"),
-                    "skaben.mqtt.device-password", "devices log in to the broker as '" + deviceUser.trim()
-                            + "' with the password");
+            Path kept = Path.of(dataFolder.trim(), "device-password");
+            devicePassword = StoredSecret.configuredOrKept(devicePassword, kept, "skaben.mqtt.device-password",
+                    "devices log in to the broker as '" + deviceUser.trim() + "' with the password");
         }
         BrokerSecurity security = new BrokerSecurity(new BrokerSecurity.Settings(server.user(), server.password(),
                 deviceUser.trim(), devicePassword.trim(), perDeviceCredentials(credentials.trim()), anonymous, acl));

@@ -36,7 +36,8 @@ public class DatabaseConfiguration implements CamelConfiguration {
     /** The pool every repository and every {@code sql:} step uses; skaben.db.migrate=false leaves the schema alone. */
     @BindToRegistry(lazy = true)
     public HikariDataSource dataSource(@PropertyInject("skaben.db.url") String url,
-                @PropertyInject("skaben.db.username") String username, @PropertyInject("skaben.db.password") String password,
+                @PropertyInject("skaben.db.username") String username,
+                @PropertyInject("skaben.db.password") String password,
                 @PropertyInject("skaben.db.pool-size") int poolSize,
                 @PropertyInject("skaben.db.connection-timeout-millis") int connectionTimeout,
                 @PropertyInject(value = "skaben.db.allow-suspension", defaultValue = "false") boolean allowSuspension,
@@ -60,7 +61,8 @@ public class DatabaseConfiguration implements CamelConfiguration {
         config.setAllowPoolSuspension(allowSuspension);
         pool = new HikariDataSource(config);
         if (migrate) {
-            // db/migration for every database, db/vendor/<hsqldb|postgresql> (from jdbc:<vendor>:) for what only one does
+            // db/migration for every database, db/vendor/<hsqldb|postgresql> (from jdbc:<vendor>:) for what
+            // only one does
             Flyway.configure().dataSource(pool)
                     .locations("classpath:db/migration", "classpath:db/vendor/" + url.split(":")[1])
                     .load().migrate();

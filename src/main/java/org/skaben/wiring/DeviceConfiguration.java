@@ -71,7 +71,8 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public KeepaliveCheck keepaliveCheck(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("keepalivePolicy") KeepalivePolicy policy,
+                @BeanInject("configComposer") ConfigComposer composer,
+                @BeanInject("keepalivePolicy") KeepalivePolicy policy,
                 @BeanInject("serverClock") ServerClock clock) {
         return new KeepaliveCheck(registry, composer, policy, clock);
     }

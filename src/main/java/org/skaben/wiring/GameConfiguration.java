@@ -61,7 +61,8 @@ public class GameConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,
                 @BeanInject("alert") Alert alert, @BeanInject("accessBook") AccessBook access,
-                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("gameVersion") GameVersion version,
+                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
+                @BeanInject("gameVersion") GameVersion version,
                 @PropertyInject("skaben.game.lock-type") String lockType,
                 @PropertyInject("skaben.game.scale-type") String scaleType) {
         return new ConfigComposer(registry, alert, access, simpleConfigs, version, lockType.trim(), scaleType.trim());

@@ -18,8 +18,9 @@ import org.skaben.cup.PingBuilder;
 /** routes/ping.camel.yaml: every tick, one PING per active device type, queued for the egress route. */
 @CamelMainTest(mainClass = SkabenServer.class,
         propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
-        properties = {"camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/ping.camel.yaml",
-                "skaben.ping.interval-seconds=1"},
+        properties = {
+            "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/ping.camel.yaml",
+            "skaben.ping.interval-seconds=1"},
         mockEndpointsAndSkip = "direct:mqtt-egress")
 class PingRouteTest extends RouteTestSupport {
 

@@ -17,7 +17,7 @@ import org.apache.camel.test.main.junit5.ReplaceInRegistry;
  * <pre>
  * &#64;CamelMainTest(mainClass = SkabenServer.class,
  *         propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
- *         properties = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/x.camel.yaml",
+ *         properties = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/x.yaml",
  *         mockEndpointsAndSkip = "direct:(journal|cup-push)|paho-mqtt5:.*|seda:.*")
  * </pre>
  * and replaces every bean its routes call with {@code @ReplaceInRegistry} (a fake, or one it builds on its
