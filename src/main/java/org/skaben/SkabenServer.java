@@ -2,7 +2,10 @@ package org.skaben;
 
 import org.apache.camel.main.Main;
 
-/** Starts the SKABEN control server: broker, database and routes in one process. */
+/**
+ * Starts the SKABEN control server: broker, database and routes in one process. camel-main finds the wiring
+ * (org.skaben.wiring) and the Java routes by scanning this package; the YAML routes come from routes/.
+ */
 public final class SkabenServer {
 
     private SkabenServer() {
@@ -15,6 +18,7 @@ public final class SkabenServer {
             // the defaults ship inside the jar; an installation overrides them in ./skaben.properties
             main.setPropertyPlaceholderLocations(
                     "file:skaben.properties;optional=true,classpath:application.properties");
+            main.addMainListener(new RoutesFolderCheck());
             exitCode = main.run(args);
         } catch (Exception e) {
             // a failed start leaves broker threads behind: end the process instead of hanging

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A secret the server makes up when the installation configured none (the device password, the API token),
@@ -26,6 +28,22 @@ import java.util.Set;
 public record StoredSecret(String value, Path file, boolean created) {
 
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoredSecret.class);
+
+    /**
+     * The secret the installation configured under {@code key}, or, if it left it empty, the one kept in
+     * {@code file} (made up on the first start), logged with {@code what} it is at every start.
+     */
+    public static String configuredOrKept(String configured, Path file, String key, String what) {
+        if (!configured.isBlank()) {
+            return configured.trim();
+        }
+        StoredSecret secret = in(file);
+        LOG.warn("{} is not set: {} {} ({} {}; delete that file for a new one at the next start)", key, what,
+                secret.value(), secret.created() ? "made up now and kept in" : "kept in", secret.file().toAbsolutePath());
+        return secret.value();
+    }
 
     /** 24 random bytes in hex. */
     public static String random() {

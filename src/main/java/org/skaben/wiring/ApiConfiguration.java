@@ -1,0 +1,59 @@
+package org.skaben.wiring;
+
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import org.skaben.access.AccessBook;
+import org.skaben.api.BearerToken;
+import org.skaben.api.DeadLetterApi;
+import org.skaben.api.DeviceApi;
+import org.skaben.api.GameApi;
+import org.skaben.cup.ConfigComposer;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.LastSeenTracker;
+import org.skaben.game.Alert;
+import org.skaben.game.Broadcaster;
+import org.skaben.game.GameActions;
+import org.skaben.game.SimpleConfigs;
+import org.skaben.journal.DeadLetterRepository;
+import org.skaben.journal.JournalRepository;
+import org.skaben.support.StoredSecret;
+
+/** The operator REST API (api/): its token, and the beans its routes call. */
+public class ApiConfiguration implements CamelConfiguration {
+
+    /** Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder. */
+    @BindToRegistry(lazy = true)
+    public BearerToken bearerToken(@PropertyInject("skaben.http.token") String token,
+                @PropertyInject("skaben.data-dir") String dataDir) {
+        return new BearerToken(StoredSecret.configuredOrKept(token, Path.of(dataDir.trim(), "api-token"),
+                "skaben.http.token", "the operator API token is"));
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeviceApi deviceApi(@BeanInject("deviceRegistry") DeviceRegistry registry,
+                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("lastSeen") LastSeenTracker lastSeen,
+                @BeanInject("journal") JournalRepository journal,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
+        return new DeviceApi(registry, composer, lastSeen, journal, keepaliveTimeoutSeconds * 1000);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GameApi gameApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
+                @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
+                @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("journal") JournalRepository journal,
+                @BeanInject("broadcaster") Broadcaster broadcaster,
+                @PropertyInject("skaben.game.lock-type") String lockType,
+                @PropertyInject("skaben.game.scale-type") String scaleType) {
+        return new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster, lockType.trim(),
+                scaleType.trim());
+    }
+
+    @BindToRegistry(lazy = true)
+    public DeadLetterApi deadLetterApi(@BeanInject("dataSource") DataSource dataSource) {
+        return new DeadLetterApi(new DeadLetterRepository(dataSource));
+    }
+}

@@ -1,0 +1,42 @@
+package org.skaben.wiring;
+
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.skaben.journal.CupDeliveryRepository;
+import org.skaben.journal.JournalRepository;
+import org.skaben.journal.JournalWriter;
+import org.skaben.journal.RecordInJournal;
+import org.skaben.journal.TaskIdRepository;
+
+/**
+ * What the server remembers of each packet: the journal, the task ids a packet is done once for, and the
+ * record of every CUP sent until its ACK or NACK. The journal's writer is in {@link DatabaseConfiguration}.
+ */
+public class JournalConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public JournalRepository journal(@BeanInject("dataSource") DataSource dataSource,
+                @BeanInject("journalWriter") JournalWriter writer) {
+        return new JournalRepository(dataSource, writer);
+    }
+
+    /** The journal entry of a packet, in the ingress route's terms. */
+    @BindToRegistry(lazy = true)
+    public RecordInJournal recordInJournal(@BeanInject("journal") JournalRepository journal) {
+        return new RecordInJournal(journal, "mqtt-ingress");
+    }
+
+    /** The idempotent repository of routes/once-per-task.camel.yaml. */
+    @BindToRegistry(lazy = true)
+    public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
+                @BeanInject("journalWriter") JournalWriter writer) {
+        return new TaskIdRepository(dataSource, writer);
+    }
+
+    @BindToRegistry(lazy = true)
+    public CupDeliveryRepository cupDeliveries(@BeanInject("dataSource") DataSource dataSource) {
+        return new CupDeliveryRepository(dataSource);
+    }
+}

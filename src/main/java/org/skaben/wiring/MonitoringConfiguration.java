@@ -1,0 +1,71 @@
+package org.skaben.wiring;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.health.DatabaseHealthCheck;
+import org.skaben.health.GameHealthCheck;
+import org.skaben.journal.CupDeliveryRepository;
+import org.skaben.metrics.CupRoundTrip;
+import org.skaben.metrics.DevicesOnline;
+import org.skaben.metrics.PacketCounts;
+import org.skaben.metrics.PongLag;
+import org.skaben.metrics.Refusals;
+import org.skaben.protocol.ServerClock;
+
+/**
+ * GET /metrics and the readiness checks behind GET /health/ready (camel-health finds every health check in the
+ * registry; {@code mqttHealthCheck} is a camel.beans entry in application.properties).
+ */
+public class MonitoringConfiguration implements CamelConfiguration {
+
+    /** GET /metrics scrapes it; camel-micrometer finds it by this name too. */
+    @BindToRegistry(lazy = true)
+    public PrometheusMeterRegistry metricsRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    @BindToRegistry(lazy = true)
+    public PacketCounts packetCounts(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics) {
+        return new PacketCounts(metrics);
+    }
+
+    @BindToRegistry(lazy = true)
+    public Refusals refusals(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics) {
+        return new Refusals(metrics);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DevicesOnline devicesOnline(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
+                @BeanInject("deviceRegistry") DeviceRegistry registry,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveSeconds) {
+        return new DevicesOnline(metrics, registry, keepaliveSeconds * 1000);
+    }
+
+    @BindToRegistry(lazy = true)
+    public PongLag pongLag(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
+                @BeanInject("serverClock") ServerClock clock) {
+        return new PongLag(metrics, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public CupRoundTrip cupRoundTrip(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
+                @BeanInject("cupDeliveries") CupDeliveryRepository cupDeliveries) {
+        return new CupRoundTrip(metrics, cupDeliveries::roundTripMillis);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DatabaseHealthCheck databaseHealthCheck(@BeanInject("dataSource") DataSource dataSource) {
+        return new DatabaseHealthCheck(dataSource);
+    }
+
+    @BindToRegistry(lazy = true)
+    public GameHealthCheck gameHealthCheck(@BeanInject("dataSource") DataSource dataSource) {
+        return new GameHealthCheck(dataSource);
+    }
+}
