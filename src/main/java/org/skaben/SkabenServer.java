@@ -19,7 +19,12 @@ public final class SkabenServer {
             main.setPropertyPlaceholderLocations(
                     "file:skaben.properties;optional=true,classpath:application.properties");
             main.addMainListener(new RoutesFolderCheck());
+            main.addMainListener(new HttpPortCheck());
             exitCode = main.run(args);
+        } catch (IllegalStateException refused) {
+            // a start refused for a reason the operator can fix: one line, no stack trace
+            System.err.println("SKABEN server not started: " + refused.getMessage());
+            exitCode = 1;
         } catch (Exception e) {
             // a failed start leaves broker threads behind: end the process instead of hanging
             e.printStackTrace();
