@@ -22,6 +22,7 @@ import org.skaben.cup.PingBuilder;
             "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/ping.camel.yaml",
             "skaben.ping.interval-seconds=1"},
         mockEndpointsAndSkip = "direct:mqtt-egress")
+@RoutesTested("ping")
 class PingRouteTest extends RouteTestSupport {
 
     /** Two active types at server time 42, without a device registry or a clock behind them. */

@@ -58,6 +58,11 @@ public abstract class RouteTestSupport implements CamelContextAware {
     /** {@code properties = ROUTES + "x.camel.yaml"}: the error policy and a file of routes/, as the server loads them. */
     public static final String ROUTES = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,"
             + "file:routes/";
+    /** The same for a rule: {@code properties = RULES + "x.camel.yaml"}. */
+    public static final String RULES = ROUTES + "rules/";
+
+    /** The uid of the device in a test's packets. */
+    protected static final String UID = "aabbccddeeff";
 
     protected final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     @ReplaceInRegistry
@@ -82,13 +87,18 @@ public abstract class RouteTestSupport implements CamelContextAware {
         return context;
     }
 
+    /** Before each test method (and where a test loops over cases): the mocks, fakes and counts start afresh. */
     @BeforeEach
-    void startAfresh() throws IllegalAccessException {
+    protected void startAfresh() {
         MockEndpoint.resetMocks(context);
         for (Class<?> c = getClass(); c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (RouteFakes.Fake.class.isAssignableFrom(field.getType()) && field.trySetAccessible()) {
-                    ((RouteFakes.Fake) field.get(this)).reset();
+                    try {
+                        ((RouteFakes.Fake) field.get(this)).reset();
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }
@@ -110,9 +120,16 @@ public abstract class RouteTestSupport implements CamelContextAware {
         });
     }
 
-    /** A rule's event, to direct:event (the rule test's replaceRouteFromWith), with its skaben* headers. */
-    protected Exchange event(Object body, Object... headers) {
-        return send("direct:event", body, headers(headers));
+    /**
+     * The game calls a rule makes on this event, sent to direct:event (the rule test's replaceRouteFromWith) with
+     * these headers and skabenUid {@link #UID}.
+     */
+    protected List<String> gameCallsOn(Object body, Object... headers) {
+        game.calls.clear();
+        Map<String, Object> all = headers(Headers.UID, UID);
+        all.putAll(headers(headers));
+        assertHandled(send("direct:event", body, all));
+        return List.copyOf(game.calls);
     }
 
     protected static Map<String, Object> headers(Object... namesAndValues) {

@@ -1,0 +1,31 @@
+package org.skaben.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.test.main.junit5.CamelMainTest;
+import org.junit.jupiter.api.Test;
+import org.skaben.Headers;
+import org.skaben.SkabenServer;
+
+/** routes/rules/entering-blue.camel.yaml: terminals lose power and are blocked. Sent with the state change's own CUPs. */
+@CamelMainTest(mainClass = SkabenServer.class,
+        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+        properties = RouteTestSupport.RULES + "entering-blue.camel.yaml",
+        replaceRouteFromWith = "entering-blue=direct:event", mockEndpointsAndSkip = "direct:journal")
+@RoutesTested("entering-blue")
+class EnteringBlueRuleTest extends RouteTestSupport {
+
+    @Test
+    void enteringTheStatePreparesTheDevices() {
+        assertEquals(List.of("prepareType(terminal, {\"powered\": false, \"blocked\": true}, entering-blue)"),
+                gameCallsOn(null, Headers.KIND, "alert-state", Headers.ALERT_STATE, "blue"));
+    }
+
+    @Test
+    void anotherStateOrACounterMoveDoesNot() {
+        assertEquals(List.of(), gameCallsOn(null, Headers.KIND, "alert-state", Headers.ALERT_STATE, "white"));
+        assertEquals(List.of(), gameCallsOn(null, Headers.KIND, "alert-counter", Headers.ALERT_STATE, "blue"));
+    }
+}
