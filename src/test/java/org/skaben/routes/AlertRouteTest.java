@@ -10,15 +10,13 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 import org.skaben.game.RuleListeners;
 
 /**
  * routes/alert.camel.yaml: a state change goes to the rules (waited for, unless none listens or they take too
  * long), then to every device; a counter move updates the scale, then the rules hear of it; the drift tick.
  */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "alert.camel.yaml",
         replaceRouteFromWith = "alert-drift=direct:alert-drift",
         mockEndpointsAndSkip = "direct:sync-(all|type)|seda:.*")

@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/black-keeps-locks-shut.camel.yaml: in black, a lock reporting itself open is shut again. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "black-keeps-locks-shut.camel.yaml",
         replaceRouteFromWith = "black-keeps-locks-shut=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("black-keeps-locks-shut")

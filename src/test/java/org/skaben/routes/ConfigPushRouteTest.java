@@ -9,14 +9,12 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 import org.skaben.cup.BuildCup;
 import org.skaben.cup.CupRequest;
 import org.skaben.cup.OutgoingCup;
 
 /** routes/config-push.camel.yaml: a CUP asked for, built, recorded, journaled and queued; sync of a type and of all. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "config-push.camel.yaml",
         replaceRouteFromWith = "startup-sync=direct:startup-sync",
         mockEndpoints = "direct:(cup-push|sync-type|sync-all)",

@@ -7,12 +7,11 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import org.skaben.SkabenServer;
+import org.skaben.Headers;
 import org.skaben.metrics.CupRoundTrip;
 
 /** routes/delivery-reports.camel.yaml: an ACK or NACK recorded against its CUP, journaled, an ACK timed. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "delivery-reports.camel.yaml",
         mockEndpointsAndSkip = "direct:(journal|dead-letter)")
 @RoutesTested("delivery-report")
@@ -23,40 +22,30 @@ class DeliveryReportRouteTest extends RouteTestSupport {
     @ReplaceInRegistry
     CupRoundTrip cupRoundTrip = new CupRoundTrip(metrics, cupDeliveries::roundTripMillis);
 
-    private void report(String command) {
+    /** Reports a CUP as a device would; asserts the answer recorded, the journal entry and the round trips timed. */
+    private void assertReported(String command, String detail, int timed) {
+        long before = metrics.get("skaben.cup.round.trip").timer().count();
         assertHandled(send("direct:delivery-report",
-                packet("lock", "aabbccddeeff", command, Map.of("task_id", "t1", "hash", "h1")),
-                device("lock", "aabbccddeeff", command, "skabenTaskId", "t1")));
-    }
-
-    private long roundTrips() {
-        return metrics.get("skaben.cup.round.trip").timer().count();
+                packet("lock", UID, command, Map.of("task_id", "t1", "hash", "h1")),
+                device("lock", UID, command, Headers.TASK_ID, "t1")));
+        assertEquals(List.of(command + " t1 " + UID), cupDeliveries.answers);
+        journaled(command, detail);
+        assertEquals(before + timed, metrics.get("skaben.cup.round.trip").timer().count(), "round trips timed");
     }
 
     @Test
     void anAckOfASentCupIsRecordedJournaledAndTimed() {
-        long before = roundTrips();
-        report("ack");
-        assertEquals(List.of("ack t1 aabbccddeeff"), cupDeliveries.answers);
-        journaled("ack", "task t1 hash h1");
-        assertEquals(before + 1, roundTrips());
+        assertReported("ack", "task t1 hash h1", 1);
     }
 
     @Test
     void aNackIsRecordedAndJournaledButNotTimed() {
-        long before = roundTrips();
-        report("nack");
-        assertEquals(List.of("nack t1 aabbccddeeff"), cupDeliveries.answers);
-        journaled("nack", "task t1 hash h1");
-        assertEquals(before, roundTrips());
+        assertReported("nack", "task t1 hash h1", 0);
     }
 
     @Test
     void anAckOfNoCupSentIsJournaledAsSuchAndNotTimed() {
         cupDeliveries.known = false;
-        long before = roundTrips();
-        report("ack");
-        journaled("ack", "task t1 hash h1 (no such CUP was sent to this device)");
-        assertEquals(before, roundTrips());
+        assertReported("ack", "task t1 hash h1 (no such CUP was sent to this device)", 0);
     }
 }

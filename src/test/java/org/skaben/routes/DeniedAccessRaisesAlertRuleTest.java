@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/denied-access-raises-alert.camel.yaml: a card refused at a lock raises the alert counter. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "denied-access-raises-alert.camel.yaml",
         replaceRouteFromWith = "denied-access-raises-alert=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("denied-access-raises-alert")

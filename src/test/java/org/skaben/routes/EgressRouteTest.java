@@ -17,14 +17,12 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /**
  * routes/egress.camel.yaml: a packet is written as JSON and queued; the one publisher sends it with its topic,
  * drops a PING past its deadline, waits for a broker away for a moment and journals any other failure.
  */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "egress.camel.yaml",
         advices = @AdviceRouteMapping(route = "mqtt-publish", advice = RouteTestSupport.MqttToMock.class),
         mockEndpointsAndSkip = "direct:journal")

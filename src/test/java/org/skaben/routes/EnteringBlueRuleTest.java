@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/entering-blue.camel.yaml: terminals lose power and are blocked. Sent with the state change's own CUPs. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "entering-blue.camel.yaml",
         replaceRouteFromWith = "entering-blue=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("entering-blue")

@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/entering-white.camel.yaml: every lock opens, every terminal is powered, all unblocked. Sent with the state change's own CUPs. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "entering-white.camel.yaml",
         replaceRouteFromWith = "entering-white=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("entering-white")

@@ -15,7 +15,6 @@ import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 import org.skaben.protocol.PacketRefused;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -23,8 +22,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * routes/error-policy.camel.yaml, through the probe routes of src/test/resources/routes/error-policy-probes.camel.yaml
  * (one per combination the routes use): what each failure leads to, and how often the step is tried.
  */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,"
                 + "classpath:routes/error-policy-probes.camel.yaml",
         mockEndpointsAndSkip = "direct:(journal|dead-letter)")

@@ -8,13 +8,11 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 import org.skaben.handler.InfoReader;
 import org.skaben.protocol.PacketRefused;
 
 /** routes/events.camel.yaml: an INFO is done once per task, journaled, then handed to the rules; else refused. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "events.camel.yaml",
         mockEndpointsAndSkip = "direct:(once-per-task|journal|dead-letter)|seda:.*")
 @RoutesTested("info")

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import org.skaben.SkabenServer;
 import org.skaben.cup.CupRequest;
 import org.skaben.device.LastSeenTracker;
 import org.skaben.handler.KeepaliveCheck;
@@ -16,8 +15,7 @@ import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
 
 /** routes/keepalive.camel.yaml: a PONG timed and answered with a CUP when it needs one; last-seen times written. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "keepalive.camel.yaml",
         replaceRouteFromWith = "last-seen-flush=direct:last-seen-flush",
         mockEndpointsAndSkip = "direct:(cup-push|journal)|sql:.*")

@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/lock-access.camel.yaml: a card or code at a lock is an access attempt for the game to judge. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "lock-access.camel.yaml",
         replaceRouteFromWith = "lock-access=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("lock-access")

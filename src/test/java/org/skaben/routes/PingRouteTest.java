@@ -11,13 +11,11 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import org.skaben.SkabenServer;
 import org.skaben.cup.OutgoingMessage;
 import org.skaben.cup.PingBuilder;
 
 /** routes/ping.camel.yaml: every tick, one PING per active device type, queued for the egress route. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = {
             "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/ping.camel.yaml",
             "skaben.ping.interval-seconds=1"},

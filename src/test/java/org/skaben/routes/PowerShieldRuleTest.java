@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/power-shield.camel.yaml: auxiliary power wakes the dungeon, the reactor starts the game. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "power-shield.camel.yaml",
         replaceRouteFromWith = "power-shield=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("power-shield")

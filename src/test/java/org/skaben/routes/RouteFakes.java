@@ -172,23 +172,19 @@ public final class RouteFakes {
         }
     }
 
-    /** The task ids of once-per-task: which keys a route forgot. */
-    public static class TaskIds extends TaskIdRepository implements Fake {
+    /** The task ids of once-per-task: each key a route forgets goes into a list the test reads ("forget key"). */
+    public static class TaskIds extends TaskIdRepository {
 
-        public final List<String> forgotten = new CopyOnWriteArrayList<>();
+        private final List<String> log;
 
-        public TaskIds() {
+        public TaskIds(List<String> log) {
             super(NO_DATABASE, null);
-        }
-
-        @Override
-        public void reset() {
-            forgotten.clear();
+            this.log = log;
         }
 
         @Override
         public boolean remove(String key) {
-            forgotten.add(key);
+            log.add("forget " + key);
             return true;
         }
     }

@@ -27,6 +27,7 @@ import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.skaben.Headers;
+import org.skaben.SkabenServer;
 import org.skaben.metrics.PacketCounts;
 import org.skaben.metrics.Refusals;
 import org.skaben.protocol.Packet;
@@ -37,13 +38,13 @@ import org.skaben.protocol.Topic;
  * starts it, but without broker, Flyway, HTTP server and Java routes (route-test.properties). A test class
  * is annotated
  * <pre>
- * &#64;CamelMainTest(mainClass = SkabenServer.class,
- *         propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+ * &#64;CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
  *         properties = RouteTestSupport.ROUTES + "x.camel.yaml",
  *         mockEndpointsAndSkip = "direct:(journal|cup-push)|paho-mqtt5:.*|seda:.*")
  * &#64;RoutesTested({"x", "y"})
  * </pre>
- * and replaces every bean its routes call with {@code @ReplaceInRegistry} (a fake of {@link RouteFakes}, or
+ * (the wiring is found as the server finds it, by scanning org.skaben: see {@link #configure}) and replaces
+ * every bean its routes call with {@code @ReplaceInRegistry} (a fake of {@link RouteFakes}, or
  * one it builds on its own data source). The wiring's beans are lazy: a bean nobody asks for is never made, so
  * nothing touches the database or the broker unless the test asks for it. Every test has the beans here
  * (metrics on a meter registry of its own, a {@link RecordingGame}); one Camel context serves the methods of a
@@ -52,9 +53,8 @@ import org.skaben.protocol.Topic;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RouteTestSupport implements CamelContextAware {
 
-    /** The settings of every route test, before application.properties. */
-    public static final String SETTINGS = "classpath:route-test.properties";
-    public static final String APPLICATION = "classpath:application.properties";
+    /** The settings of every route test (route-test.properties), before application.properties. */
+    public static final String SETTINGS = "classpath:route-test.properties,classpath:application.properties";
     /** {@code properties = ROUTES + "x.camel.yaml"}: the error policy and a file of routes/, as the server loads them. */
     public static final String ROUTES = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,"
             + "file:routes/";
@@ -190,8 +190,13 @@ public abstract class RouteTestSupport implements CamelContextAware {
      * {@code @ReplaceInRegistry} binds its bean beside the wiring's lazy one, which a lookup would still find
      * first: the wiring's is unbound here, after the wiring has bound its beans and before the test binds its own.
      */
+    /**
+     * The wiring, found as the server finds it (SkabenServer's package, what {@code @CamelMainTest(mainClass)}
+     * does), and the beans the test replaces unbound from it.
+     */
     @Configure
-    protected void unbindWhatTheTestReplaces(MainConfigurationProperties configuration) {
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.withBasePackageScan(SkabenServer.class.getPackageName());
         configuration.addConfiguration(new UnbindReplacedBeans(replacedBeanNames(getClass())));
     }
 

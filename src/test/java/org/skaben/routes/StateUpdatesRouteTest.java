@@ -8,7 +8,6 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 import org.skaben.cup.CupRequest;
 import org.skaben.device.SupValidator;
 import org.skaben.handler.SupHandler;
@@ -19,8 +18,7 @@ import org.skaben.protocol.PacketRefused;
  * routes/state-updates.camel.yaml: a SUP is done once per task, saved, journaled and handed to the rules; a
  * refused one is journaled and answered with the device's config; a repeat is only refused.
  */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "state-updates.camel.yaml",
         mockEndpointsAndSkip = "direct:(once-per-task|journal|cup-push|dead-letter)|seda:.*")
 @RoutesTested("sup")

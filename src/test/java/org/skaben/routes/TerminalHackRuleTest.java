@@ -7,11 +7,9 @@ import java.util.Map;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
-import org.skaben.SkabenServer;
 
 /** routes/rules/terminal-hack.camel.yaml: a failed hack raises the alert counter, a successful one is noted. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "terminal-hack.camel.yaml",
         replaceRouteFromWith = "terminal-hack=direct:event", mockEndpointsAndSkip = "direct:journal")
 @RoutesTested("terminal-hack")
