@@ -8,7 +8,10 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
 
-/** routes/rules/entering-black.camel.yaml: every lock closes and is blocked, every terminal loses power. Sent with the state change's own CUPs. */
+/**
+ * routes/rules/entering-black.camel.yaml: every lock closes and is blocked, every terminal loses power. Sent
+ * with the state change's own CUPs.
+ */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "entering-black.camel.yaml",
         replaceRouteFromWith = "entering-black=direct:event", mockEndpointsAndSkip = "direct:journal")

@@ -8,7 +8,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
 
-/** routes/rules/entering-blue.camel.yaml: terminals lose power and are blocked. Sent with the state change's own CUPs. */
+/** routes/rules/entering-blue.camel.yaml: terminals lose power and are blocked, sent with the state change. */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "entering-blue.camel.yaml",
         replaceRouteFromWith = "entering-blue=direct:event", mockEndpointsAndSkip = "direct:journal")

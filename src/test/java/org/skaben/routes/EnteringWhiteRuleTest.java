@@ -8,7 +8,10 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
 
-/** routes/rules/entering-white.camel.yaml: every lock opens, every terminal is powered, all unblocked. Sent with the state change's own CUPs. */
+/**
+ * routes/rules/entering-white.camel.yaml: every lock opens, every terminal is powered, all unblocked. Sent with
+ * the state change's own CUPs.
+ */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.RULES + "entering-white.camel.yaml",
         replaceRouteFromWith = "entering-white=direct:event", mockEndpointsAndSkip = "direct:journal")

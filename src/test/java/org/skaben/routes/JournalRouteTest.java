@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.skaben.Headers;
 import org.skaben.journal.RecordInJournal;
 
-/** routes/journal.camel.yaml: an entry goes to the journal from its headers; a dead letter is kept, counted, journaled. */
+/** routes/journal.camel.yaml: an entry written from its headers; a dead letter kept, counted and journaled. */
 @CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "journal.camel.yaml",
         mockEndpointsAndSkip = "sql:.*|micrometer:.*")

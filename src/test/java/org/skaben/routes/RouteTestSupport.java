@@ -19,7 +19,6 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.AdviceWithRouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.Configure;
@@ -55,7 +54,7 @@ public abstract class RouteTestSupport implements CamelContextAware {
 
     /** The settings of every route test (route-test.properties), before application.properties. */
     public static final String SETTINGS = "classpath:route-test.properties,classpath:application.properties";
-    /** {@code properties = ROUTES + "x.camel.yaml"}: the error policy and a file of routes/, as the server loads them. */
+    /** {@code properties = ROUTES + "x.camel.yaml"}: the error policy and a route file, as the server loads them. */
     public static final String ROUTES = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,"
             + "file:routes/";
     /** The same for a rule: {@code properties = RULES + "x.camel.yaml"}. */
@@ -220,17 +219,6 @@ public abstract class RouteTestSupport implements CamelContextAware {
         @Override
         public void configure(CamelContext camel) {
             names.forEach(camel.getRegistry()::unbind);
-        }
-    }
-
-    /**
-     * {@code advices = @AdviceRouteMapping(route = "x", advice = MqttToMock.class)}: the route's MQTT producer
-     * becomes mock:mqtt (mockEndpointsAndSkip would still start the real one, which connects to a broker).
-     */
-    public static final class MqttToMock extends AdviceWithRouteBuilder {
-        @Override
-        public void configure() {
-            weaveByToUri("paho-mqtt5:*").replace().to("mock:mqtt");
         }
     }
 
