@@ -131,6 +131,16 @@ public abstract class RouteTestSupport implements CamelContextAware {
         return List.copyOf(game.calls);
     }
 
+    /**
+     * An entering-* rule: entering {@code state} makes exactly these game calls, while another state or a
+     * counter move within {@code state} makes none.
+     */
+    protected void assertEnteringMakes(String state, String otherState, String... calls) {
+        assertEquals(List.of(calls), gameCallsOn(null, Headers.KIND, "alert-state", Headers.ALERT_STATE, state));
+        assertEquals(List.of(), gameCallsOn(null, Headers.KIND, "alert-state", Headers.ALERT_STATE, otherState));
+        assertEquals(List.of(), gameCallsOn(null, Headers.KIND, "alert-counter", Headers.ALERT_STATE, state));
+    }
+
     protected static Map<String, Object> headers(Object... namesAndValues) {
         Map<String, Object> headers = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
