@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.skaben.protocol.PacketRefused;
 
 /** routes/once-per-task.camel.yaml alone: a repeated (uid, command, task_id) is refused, back to the caller. */
+@RoutesTested("once-per-task")
 class OncePerTaskRouteTest extends CamelTestSupport {
 
     @Override

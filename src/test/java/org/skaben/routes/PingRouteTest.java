@@ -11,17 +11,16 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import org.skaben.SkabenServer;
 import org.skaben.cup.OutgoingMessage;
 import org.skaben.cup.PingBuilder;
 
 /** routes/ping.camel.yaml: every tick, one PING per active device type, queued for the egress route. */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = {
             "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/ping.camel.yaml",
             "skaben.ping.interval-seconds=1"},
         mockEndpointsAndSkip = "direct:mqtt-egress")
+@RoutesTested("ping")
 class PingRouteTest extends RouteTestSupport {
 
     /** Two active types at server time 42, without a device registry or a clock behind them. */
