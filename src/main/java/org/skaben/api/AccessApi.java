@@ -22,7 +22,8 @@ import org.skaben.protocol.TopicParser;
  * their cards and codes, and the permissions of a card on a lock in some alert states. Each change is journaled
  * with source "operator"; a lock whose acl changed gets its config at once.
  */
-public class AccessApi {
+public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry, JournalRepository journal,
+                        Broadcaster broadcaster, String lockType) {
 
     private static final String OPERATOR = "operator";
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
@@ -67,22 +68,6 @@ public class AccessApi {
     public record PermissionDeleted(long deleted) {
     }
 
-    private final AccessBook access;
-    private final Alert alert;
-    private final DeviceRegistry registry;
-    private final JournalRepository journal;
-    private final Broadcaster broadcaster;
-    private final String lockType;
-
-    public AccessApi(AccessBook access, Alert alert, DeviceRegistry registry, JournalRepository journal,
-                     Broadcaster broadcaster, String lockType) {
-        this.access = access;
-        this.alert = alert;
-        this.registry = registry;
-        this.journal = journal;
-        this.broadcaster = broadcaster;
-        this.lockType = lockType;
-    }
 
     // --- persons ----------------------------------------------------------------------------------------
 
@@ -96,7 +81,8 @@ public class AccessApi {
 
     public Person createPerson(PersonRequest b) {
         Fields.body(b);
-        Person p = access.createPerson(name(Fields.text(b.name(), "name", null)), role(Fields.text(b.role(), "role", "player")));
+        Person p = access.createPerson(name(Fields.text(b.name(), "name", null)),
+                role(Fields.text(b.role(), "role", "player")));
         journal.note("person", OPERATOR, null, null, "person " + p.id() + " " + p.name() + " (" + p.role() + ") created");
         return p;
     }
@@ -138,8 +124,8 @@ public class AccessApi {
     public CardView updateCard(String code, CardChanges b) {
         AccessCode old = access.code(code(code));
         Fields.body(b);
-        AccessCode c = access.updateCode(new AccessCode(old.code(), b.person() != null ? owner(b.person()) : old.personId(),
-                kind(Fields.text(b.kind(), "kind", old.kind()))));
+        long owner = b.person() != null ? owner(b.person()) : old.personId();
+        AccessCode c = access.updateCode(new AccessCode(old.code(), owner, kind(Fields.text(b.kind(), "kind", old.kind()))));
         journal.note("card", OPERATOR, null, null, c.kind() + " " + c.code() + " now belongs to " + access.owner(c.code()).orElse("?"));
         return view(c);
     }
@@ -226,7 +212,8 @@ public class AccessApi {
                         .orElseThrow(() -> new ApiException(400, ApiJson.field(path, "names no alert state: " + id)));
             } else if (s instanceof String name) {
                 state = alert.machine().find(name)
-                        .orElseThrow(() -> new ApiException(400, ApiJson.field(path, "names no alert state: '" + name + "'")));
+                        .orElseThrow(() -> new ApiException(400,
+                                ApiJson.field(path, "names no alert state: '" + name + "'")));
             } else {
                 throw new ApiException(400, ApiJson.field(path, "must be an alert state's name or id"));
             }

@@ -15,7 +15,8 @@ import org.skaben.journal.JournalRepository;
  * The alert as the operator API shows and changes it (AlertRoutes, game.md section 5): its states and the
  * counter. Each change is journaled with source "operator" and sends the devices it concerns their config.
  */
-public class AlertApi {
+public record AlertApi(GameActions game, Alert alert, JournalRepository journal, Broadcaster broadcaster,
+                       String scaleType) {
 
     private static final String OPERATOR = "operator";
 
@@ -61,20 +62,6 @@ public class AlertApi {
     public record CounterChange(Integer value, Integer delta, String reason) {
     }
 
-    private final GameActions game;
-    private final Alert alert;
-    private final JournalRepository journal;
-    private final Broadcaster broadcaster;
-    private final String scaleType;
-
-    public AlertApi(GameActions game, Alert alert, JournalRepository journal, Broadcaster broadcaster,
-                    String scaleType) {
-        this.game = game;
-        this.alert = alert;
-        this.journal = journal;
-        this.broadcaster = broadcaster;
-        this.scaleType = scaleType;
-    }
 
     public List<AlertStateView> states() {
         int current = alert.current().id();
@@ -86,7 +73,8 @@ public class AlertApi {
         int nextOrder = alert.machine().states().stream().mapToInt(AlertState::order).max().orElse(-1) + 1;
         AlertState saved = alert.save(new AlertState(0, Fields.text(b.name(), "name", null),
                 Fields.bool(b.inGame(), "in_game", null), Fields.integer(b.threshold(), "threshold", null),
-                Fields.integer(b.order(), "order", nextOrder), Fields.integer(b.counterIncrease(), "counter_increase", 0),
+                Fields.integer(b.order(), "order", nextOrder),
+                Fields.integer(b.counterIncrease(), "counter_increase", 0),
                 Fields.integer(b.counterDecrease(), "counter_decrease", 0),
                 Fields.text(b.autoChange(), "auto_change", AlertState.NO_DRIFT),
                 Fields.integer(b.autoLevel(), "auto_level", 0), Fields.integer(b.autoTimeout(), "auto_timeout", 0)));
@@ -97,7 +85,8 @@ public class AlertApi {
         AlertState old = alert.machine().require(name);
         Fields.body(b);
         AlertState saved = alert.save(new AlertState(old.id(), Fields.text(b.name(), "name", old.name()),
-                Fields.bool(b.inGame(), "in_game", old.inGame()), Fields.integer(b.threshold(), "threshold", old.threshold()),
+                Fields.bool(b.inGame(), "in_game", old.inGame()),
+                Fields.integer(b.threshold(), "threshold", old.threshold()),
                 Fields.integer(b.order(), "order", old.order()),
                 Fields.integer(b.counterIncrease(), "counter_increase", old.counterIncrease()),
                 Fields.integer(b.counterDecrease(), "counter_decrease", old.counterDecrease()),

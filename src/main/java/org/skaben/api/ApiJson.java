@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,8 +30,15 @@ public final class ApiJson {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a number or a boolean is no string either
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
+
+    private static final ObjectWriter WITHOUT_NULLS = MAPPER.copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
 
     private ApiJson() {
     }
@@ -35,7 +46,7 @@ public final class ApiJson {
     /** A request record as the journal shows it: the fields it has, no nulls. */
     static String write(Object value) {
         try {
-            return MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writeValueAsString(value);
+            return WITHOUT_NULLS.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not serialisable as JSON: " + e.getOriginalMessage(), e);
         }

@@ -2,6 +2,7 @@ package org.skaben.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.InputStream;
+import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.jackson.JacksonDataFormat;
 
@@ -19,17 +20,17 @@ public class ApiJsonFormat extends JacksonDataFormat {
 
     @Override
     public Object unmarshal(Exchange exchange, InputStream stream) throws Exception {
-        try {
-            return super.unmarshal(exchange, stream);
-        } catch (JsonProcessingException e) {
-            return new BadBody(ApiJson.reason(e));
-        }
+        return orBadBody(() -> super.unmarshal(exchange, stream));
     }
 
     @Override
     public Object unmarshal(Exchange exchange, Object body) throws Exception {
+        return orBadBody(() -> super.unmarshal(exchange, body));
+    }
+
+    private static Object orBadBody(Callable<Object> read) throws Exception {
         try {
-            return super.unmarshal(exchange, body);
+            return read.call();
         } catch (JsonProcessingException e) {
             return new BadBody(ApiJson.reason(e));
         }

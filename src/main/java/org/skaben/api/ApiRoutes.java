@@ -1,5 +1,7 @@
 package org.skaben.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -7,7 +9,9 @@ import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.ResponseMessageDefinition;
 import org.apache.camel.model.rest.RestParamType;
+import org.apache.camel.model.rest.VerbDefinition;
 import org.skaben.Headers;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.Json;
@@ -61,6 +65,35 @@ public abstract class ApiRoutes extends RouteBuilder {
                 .setHeader(Headers.SOURCE, constant("operator"));
 
         endpoints();
+        describeEveryVerb();
+    }
+
+    /**
+     * Every /api verb of this builder, in the OpenAPI document: named after its route (rest-devices: operation
+     * devices), and refusing with an {@link ApiError}.
+     */
+    private void describeEveryVerb() {
+        for (RestDefinition rest : getRestCollection().getRests()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                if (verb.getId() == null && verb.getRouteId() != null) {
+                    verb.setId(verb.getRouteId().replaceFirst("^rest-", ""));
+                }
+                if (verb.getResponseMsgs() == null || verb.getResponseMsgs().isEmpty()) {
+                    verb.setResponseMsgs(new ArrayList<>(List.of(
+                            response("400", "a bad parameter or body: the reason names it"),
+                            response("401", "no bearer token, or a wrong one"),
+                            response("404", "no such device, type, state, person, card or permission"))));
+                }
+            }
+        }
+    }
+
+    private static ResponseMessageDefinition response(String code, String message) {
+        ResponseMessageDefinition response = new ResponseMessageDefinition();
+        response.setCode(code);
+        response.setMessage(message);
+        response.setResponseModel(ApiError.class.getName());
+        return response;
     }
 
     /** The REST endpoints of one resource and the direct:api-* routes behind them. */
@@ -86,15 +119,22 @@ public abstract class ApiRoutes extends RouteBuilder {
                 .description(description).endParam();
     }
 
-    /** direct:{id}, the route behind a REST verb: calls one method of an API bean and answers its result. */
-    protected void reply(String id, String bean, String call) {
-        from("direct:" + id).routeId(id)
+    /** The verb just defined goes to direct:api-{id} (its route is rest-{id}), described for the document. */
+    protected static RestDefinition serve(RestDefinition verb, String id, String description) {
+        return verb.routeId("rest-" + id).description(description).to("direct:api-" + id);
+    }
+
+    /** The same, and the route behind it: it calls one method of an API bean and answers its result. */
+    protected void endpoint(RestDefinition verb, String id, String description, String bean, String call) {
+        serve(verb, id, description);
+        from("direct:api-" + id).routeId("api-" + id)
                 .setBody(method(bean, call));
     }
 
     /** The same, answering 201 Created. */
-    protected void created(String id, String bean, String call) {
-        from("direct:" + id).routeId(id)
+    protected void creating(RestDefinition verb, String id, String description, String bean, String call) {
+        serve(verb, id, description);
+        from("direct:api-" + id).routeId("api-" + id)
                 .setBody(method(bean, call))
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
     }

@@ -10,15 +10,11 @@ public class DeadLetterRoutes extends ApiRoutes {
     @Override
     protected void endpoints() {
         RestDefinition rest = api("/api/dead-letters", "dead letters");
-        query(rest.get().routeId("rest-dead-letters").description("the dead letters, newest first")
-                .outType(Map[].class), "limit", "integer", "how many, 1..1000 (100)").to("direct:api-dead-letters");
-        path(rest.post("/{id}/replay").routeId("rest-dead-letter-replay")
-                .description("publishes the letter's packet again, as the device sent it")
-                .outType(DeadLetterApi.Replayed.class), "id", "the dead letter's id")
-                .to("direct:api-dead-letter-replay");
+        endpoint(query(rest.get().outType(Map[].class), "limit", "integer", "how many, 1..1000 (100)"),
+                "dead-letters", "the dead letters, newest first", "deadLetterApi", "list(${header.limit})");
+        serve(path(rest.post("/{id}/replay").outType(DeadLetterApi.Replayed.class), "id", "the dead letter's id"),
+                "dead-letter-replay", "publishes the letter's packet again, as the device sent it");
 
-        from("direct:api-dead-letters").routeId("api-dead-letters")
-                .setBody(method("deadLetterApi", "list(${header.limit})"));
         // a replay publishes the packet again, so it takes the whole way a device packet takes
         from("direct:api-dead-letter-replay").routeId("api-dead-letter-replay")
                 .setBody(method("deadLetterApi", "replay(${header.id})"))

@@ -18,38 +18,24 @@ public class DeviceRoutes extends ApiRoutes {
     @Override
     protected void endpoints() {
         RestDefinition rest = api("/api", "devices");
-        rest.get("/devices").routeId("rest-devices").description("every registered device")
-                .outType(DeviceApi.DeviceView[].class).to("direct:api-devices");
-        rest.post("/devices").routeId("rest-device-register")
-                .description("registers a device by hand (when auto-registration is off); 409 when it is known")
-                .type(DeviceApi.DeviceRegistration.class).outType(DeviceApi.DeviceView.class)
-                .to("direct:api-device-register");
-        rest.get("/unregistered-devices").routeId("rest-unregistered-devices")
-                .description("devices heard but refused registration, and why")
-                .outType(DeviceApi.UnregisteredDevice[].class).to("direct:api-unregistered-devices");
-        path(rest.get("/devices/{uid}").routeId("rest-device").description("one device")
-                .outType(DeviceApi.DeviceView.class), "uid", "the device's MAC, any case, with or without colons")
-                .to("direct:api-device");
-        query(path(rest.put("/devices/{uid}/config").routeId("rest-device-config")
-                .description("merges the object into a smart device's config (or replaces it) and sends it")
-                .type(Map.class).outType(DeviceApi.DeviceView.class), "uid", "the device's MAC"),
-                "overwrite", "boolean", "true replaces the config instead of merging")
-                .to("direct:api-device-config");
-        path(rest.post("/devices/{uid}/sync").routeId("rest-device-sync")
-                .description("sends the device its config again, under override too")
-                .outType(DeviceApi.SyncResult.class), "uid", "the device's MAC")
-                .to("direct:api-device-sync");
-        path(rest.put("/devices/{uid}/override").routeId("rest-device-override")
-                .description("takes the device under manual control (no automatic CUPs) or gives it back")
-                .type(DeviceApi.OverrideRequest.class).outType(DeviceApi.DeviceView.class), "uid", "the device's MAC")
-                .to("direct:api-device-override");
-
-        from("direct:api-devices").routeId("api-devices")
-                .setBody(method("deviceApi", "devices"));
-        from("direct:api-unregistered-devices").routeId("api-unregistered-devices")
-                .setBody(method("deviceApi", "unregisteredDevices"));
-        from("direct:api-device").routeId("api-device")
-                .setBody(method("deviceApi", "device(${header.uid})"));
+        endpoint(rest.get("/devices").outType(DeviceApi.DeviceView[].class), "devices", "every registered device",
+                "deviceApi", "devices");
+        serve(rest.post("/devices").type(DeviceApi.DeviceRegistration.class).outType(DeviceApi.DeviceView.class),
+                "device-register",
+                "registers a device by hand (when auto-registration is off); 409 when it is known");
+        endpoint(rest.get("/unregistered-devices").outType(DeviceApi.UnregisteredDevice[].class),
+                "unregistered-devices", "devices heard but refused registration, and why",
+                "deviceApi", "unregisteredDevices");
+        endpoint(uid(rest.get("/devices/{uid}").outType(DeviceApi.DeviceView.class)), "device", "one device",
+                "deviceApi", "device(${header.uid})");
+        serve(query(uid(rest.put("/devices/{uid}/config").type(Map.class).outType(DeviceApi.DeviceView.class)),
+                "overwrite", "boolean", "true replaces the config instead of merging"), "device-config",
+                "merges the object into a smart device's config (or replaces it) and sends it");
+        serve(uid(rest.post("/devices/{uid}/sync").outType(DeviceApi.SyncResult.class)), "device-sync",
+                "sends the device its config again, under override too");
+        serve(uid(rest.put("/devices/{uid}/override").type(DeviceApi.OverrideRequest.class)
+                .outType(DeviceApi.DeviceView.class)), "device-override",
+                "takes the device under manual control (no automatic CUPs) or gives it back");
 
         from("direct:api-device-register").routeId("api-device-register")
                 .setHeader(Headers.UID, method("deviceApi", "register(${body})"))
@@ -94,6 +80,10 @@ public class DeviceRoutes extends ApiRoutes {
                 .to("direct:journal")
                 .to("direct:cup-push")
                 .setBody(method("deviceApi", "device(${header.skabenUid})"));
+    }
+
+    private static RestDefinition uid(RestDefinition verb) {
+        return path(verb, "uid", "the device's MAC, any case, with or without colons");
     }
 
     /** The game master asked: the device in the headers gets its CUP even under override. */

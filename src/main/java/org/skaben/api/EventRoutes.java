@@ -9,16 +9,11 @@ public class EventRoutes extends ApiRoutes {
     @Override
     protected void endpoints() {
         RestDefinition rest = api("/api", "events");
-        filters(rest.get("/events").routeId("rest-events").description("journal entries, newest first")
-                .outType(Map[].class));
-        query(rest, "limit", "integer", "how many, 1..1000 (100)").to("direct:api-events");
-        filters(rest.get("/events/count").routeId("rest-events-count").description("how many entries match")
-                .outType(EventApi.EventCount.class)).to("direct:api-events-count");
-
-        from("direct:api-events").routeId("api-events")
-                .setBody(method("eventApi", "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit})"));
-        from("direct:api-events-count").routeId("api-events-count")
-                .setBody(method("eventApi", "countEvents(${header.device}, ${header.kind}, ${header.since})"));
+        endpoint(query(filters(rest.get("/events").outType(Map[].class)), "limit", "integer",
+                "how many, 1..1000 (100)"), "events", "journal entries, newest first",
+                "eventApi", "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit})");
+        endpoint(filters(rest.get("/events/count").outType(EventApi.EventCount.class)), "events-count",
+                "how many entries match", "eventApi", "countEvents(${header.device}, ${header.kind}, ${header.since})");
     }
 
     private static RestDefinition filters(RestDefinition verb) {

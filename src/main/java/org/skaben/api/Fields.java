@@ -22,36 +22,30 @@ final class Fields {
     }
 
     static String text(String value, String name, String fallback) {
-        if (value == null) {
-            if (fallback == null) {
-                throw new ApiException(400, ApiJson.field(name, "is required"));
-            }
-            return fallback;
-        }
-        if (value.isBlank()) {
+        String text = orFallback(value, name, fallback, "is required");
+        if (text.isBlank()) {
             throw new ApiException(400, ApiJson.field(name, "must be a non-empty string"));
         }
-        return value;
+        return text;
     }
 
     static int integer(Integer value, String name, Integer fallback) {
-        if (value == null) {
-            if (fallback == null) {
-                throw new ApiException(400, ApiJson.field(name, "is required"));
-            }
-            return fallback;
-        }
-        return value;
+        return orFallback(value, name, fallback, "is required");
     }
 
     static boolean bool(Boolean value, String name, Boolean fallback) {
-        if (value == null) {
-            if (fallback == null) {
-                throw new ApiException(400, ApiJson.field(name, "is required (true or false)"));
-            }
-            return fallback;
+        return orFallback(value, name, fallback, "is required (true or false)");
+    }
+
+    /** An absent field takes its fallback; without one it is required. */
+    private static <T> T orFallback(T value, String name, T fallback, String required) {
+        if (value != null) {
+            return value;
         }
-        return value;
+        if (fallback == null) {
+            throw new ApiException(400, ApiJson.field(name, required));
+        }
+        return fallback;
     }
 
     /** A device's uid as the registry keeps it (12 lower-case hex digits); never the broadcast address. */

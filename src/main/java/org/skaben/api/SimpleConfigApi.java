@@ -16,7 +16,8 @@ import org.skaben.journal.JournalRepository;
  * The configs of simple device types, one per alert state, as the operator API shows and changes them
  * (SimpleConfigRoutes). A change for the current state is sent to the type's devices at once.
  */
-public class SimpleConfigApi {
+public record SimpleConfigApi(SimpleConfigs configs, Alert alert, DeviceRegistry registry, JournalRepository journal,
+                              Broadcaster broadcaster) {
 
     private static final String OPERATOR = "operator";
 
@@ -27,20 +28,6 @@ public class SimpleConfigApi {
     public record SimpleConfigDeleted(String deleted) {
     }
 
-    private final SimpleConfigs simpleConfigs;
-    private final Alert alert;
-    private final DeviceRegistry registry;
-    private final JournalRepository journal;
-    private final Broadcaster broadcaster;
-
-    public SimpleConfigApi(SimpleConfigs simpleConfigs, Alert alert, DeviceRegistry registry,
-                           JournalRepository journal, Broadcaster broadcaster) {
-        this.simpleConfigs = simpleConfigs;
-        this.alert = alert;
-        this.registry = registry;
-        this.journal = journal;
-        this.broadcaster = broadcaster;
-    }
 
     public List<SimpleConfigView> simpleConfigs() {
         List<SimpleConfigView> all = new ArrayList<>();
@@ -49,7 +36,7 @@ public class SimpleConfigApi {
                 continue;
             }
             for (AlertState s : alert.machine().states()) {
-                simpleConfigs.find(t.name(), s.id()).ifPresent(c -> all.add(new SimpleConfigView(t.name(), s.name(), c)));
+                configs.find(t.name(), s.id()).ifPresent(c -> all.add(new SimpleConfigView(t.name(), s.name(), c)));
             }
         }
         return all;
@@ -57,7 +44,7 @@ public class SimpleConfigApi {
 
     public SimpleConfigView simpleConfig(String type, String state) {
         AlertState s = alert.machine().require(state);
-        return new SimpleConfigView(simpleType(type), s.name(), simpleConfigs.find(type, s.id())
+        return new SimpleConfigView(simpleType(type), s.name(), configs.find(type, s.id())
                 .orElseThrow(() -> new ApiException(404, "no config for " + type + " in " + state)));
     }
 
@@ -66,7 +53,7 @@ public class SimpleConfigApi {
         String t = simpleType(type);
         AlertState s = alert.machine().require(state);
         Fields.body(config);
-        simpleConfigs.save(t, s.id(), config);
+        configs.save(t, s.id(), config);
         journal.note("simple-config", OPERATOR, t, null, "config for " + s.name() + ": " + Json.write(config));
         if (s.id() == alert.current().id()) {
             broadcaster.pushType(t, "config for " + s.name() + " saved by operator", OPERATOR);
@@ -77,7 +64,7 @@ public class SimpleConfigApi {
     public SimpleConfigDeleted deleteSimpleConfig(String type, String state) {
         String t = simpleType(type);
         AlertState s = alert.machine().require(state);
-        if (!simpleConfigs.delete(t, s.id())) {
+        if (!configs.delete(t, s.id())) {
             throw new ApiException(404, "no config for " + t + " in " + s.name());
         }
         journal.note("simple-config", OPERATOR, t, null, "config for " + s.name() + " deleted");

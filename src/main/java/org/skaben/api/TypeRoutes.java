@@ -12,21 +12,14 @@ public class TypeRoutes extends ApiRoutes {
     @Override
     protected void endpoints() {
         RestDefinition rest = api("/api", "types");
-        rest.get("/types").routeId("rest-types").description("every device type")
-                .outType(TypeApi.TypeView[].class).to("direct:api-types");
-        path(rest.put("/types/{type}").routeId("rest-type-save")
-                .description("creates or changes a device type; absent fields keep their value")
-                .type(TypeApi.TypeChanges.class).outType(TypeApi.TypeView.class), "type", "the type's name")
-                .to("direct:api-type-save");
-        path(rest.post("/types/{type}/sync").routeId("rest-type-sync")
-                .description("sends every device of the type its config again")
-                .outType(TypeApi.Synced.class), "type", "the type's name")
-                .to("direct:api-type-sync");
-        rest.post("/sync").routeId("rest-sync").description("sends every device its config again")
-                .outType(TypeApi.Synced.class).to("direct:api-sync");
+        endpoint(rest.get("/types").outType(TypeApi.TypeView[].class), "types", "every device type", "typeApi", "types");
+        serve(path(rest.put("/types/{type}").type(TypeApi.TypeChanges.class).outType(TypeApi.TypeView.class),
+                "type", "the type's name"), "type-save",
+                "creates or changes a device type; absent fields keep their value");
+        serve(path(rest.post("/types/{type}/sync").outType(TypeApi.Synced.class), "type", "the type's name"),
+                "type-sync", "sends every device of the type its config again");
+        serve(rest.post("/sync").outType(TypeApi.Synced.class), "sync", "sends every device its config again");
 
-        from("direct:api-types").routeId("api-types")
-                .setBody(method("typeApi", "types"));
         from("direct:api-type-save").routeId("api-type-save")
                 .process(e -> e.getMessage().setHeader(Headers.DETAIL, ApiJson.write(e.getMessage().getBody())))
                 .setBody(method("typeApi", "saveType(${header.type}, ${body})"))

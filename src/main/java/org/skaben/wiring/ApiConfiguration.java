@@ -57,15 +57,15 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public EventApi eventApi(@BeanInject("journal") JournalRepository journal) {
-        return new EventApi(journal);
-    }
-
-    @BindToRegistry(lazy = true)
     public AlertApi alertApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
                 @BeanInject("journal") JournalRepository journal, @BeanInject("broadcaster") Broadcaster broadcaster,
                 @PropertyInject("skaben.game.scale-type") String scaleType) {
         return new AlertApi(game, alert, journal, broadcaster, scaleType.trim());
+    }
+
+    @BindToRegistry(lazy = true)
+    public EventApi eventApi(@BeanInject("journal") JournalRepository journal) {
+        return new EventApi(journal);
     }
 
     @BindToRegistry(lazy = true)
