@@ -126,6 +126,9 @@ class OperatorApiTest extends SkabenAppTestSupport {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertError(broken, 401, "missing bearer token");
         assertError(http("POST", "/api/alert/counter", "{\"value\": "), 400, "the request body is not valid JSON");
+        // the REST binding finds its request validator by type: the token is checked before the body is read
+        assertTrue(org.apache.camel.support.CamelContextHelper.findSingleByType(context,
+                org.apache.camel.spi.RestClientRequestValidator.class) instanceof org.skaben.api.TokenBeforeBody);
     }
 
     @Test
