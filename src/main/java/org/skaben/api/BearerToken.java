@@ -21,10 +21,15 @@ public class BearerToken {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** Whether the header carries the token (compared in constant time). */
+    public boolean accepts(String authorization) {
+        byte[] given = authorization == null ? new byte[0] : authorization.trim().getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
+    }
+
     /** Refuses a request without the token (401). */
     public void check(String authorization) {
-        byte[] given = authorization == null ? new byte[0] : authorization.trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!accepts(authorization)) {
             throw new ApiException(401, authorization == null ? "missing bearer token" : "wrong bearer token");
         }
     }

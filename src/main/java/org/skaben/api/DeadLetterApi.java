@@ -7,8 +7,12 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.device.Json;
 import org.skaben.journal.DeadLetterRepository;
 
-/** The dead letters a game master can read and send through the server again. */
+/** The dead letters a game master can read and send through the server again (DeadLetterRoutes). */
 public class DeadLetterApi {
+
+    /** What a replay published, and where. */
+    public record Replayed(String replayed, String topic) {
+    }
 
     private final DeadLetterRepository letters;
 
@@ -17,16 +21,12 @@ public class DeadLetterApi {
     }
 
     public List<Map<String, Object>> list(String limit) {
-        int n = limit == null || limit.isBlank() ? 100 : parse(limit, "limit");
-        if (n < 1 || n > 1000) {
-            throw new ApiException(400, "limit must be 1..1000");
-        }
-        return letters.newestFirst(n);
+        return letters.newestFirst(Fields.limit(limit));
     }
 
     /** The packet to replay: the letter's topic and payload, published again as the device sent them. */
     public OutgoingMessage replay(String id) {
-        long key = parse(id, "id");
+        long key = Fields.id(id);
         Map<String, Object> letter = letters.find(key)
                 .orElseThrow(() -> new DeviceRegistry.NotFound("dead letter " + id + " does not exist"));
         if (letter.get("topic") == null || letter.get("payload") == null) {
@@ -40,12 +40,5 @@ public class DeadLetterApi {
         }
         letters.markReplayed(key);
         return new OutgoingMessage((String) letter.get("topic"), payload);
-    }
-
-    private static int parse(String value, String name) {
-        if (value == null || !value.matches("\\d{1,9}")) {
-            throw new ApiException(400, name + " must be a positive number");
-        }
-        return Integer.parseInt(value);
     }
 }

@@ -7,10 +7,15 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.skaben.access.AccessBook;
+import org.skaben.api.AccessApi;
+import org.skaben.api.AlertApi;
 import org.skaben.api.BearerToken;
 import org.skaben.api.DeadLetterApi;
 import org.skaben.api.DeviceApi;
-import org.skaben.api.GameApi;
+import org.skaben.api.EventApi;
+import org.skaben.api.SimpleConfigApi;
+import org.skaben.api.TokenBeforeBody;
+import org.skaben.api.TypeApi;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.LastSeenTracker;
@@ -22,7 +27,7 @@ import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.support.StoredSecret;
 
-/** The operator REST API (api/): its token, and the beans its routes call. */
+/** The operator REST API (api/): its token, and the bean each resource's routes call. */
 public class ApiConfiguration implements CamelConfiguration {
 
     /** Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder. */
@@ -33,23 +38,49 @@ public class ApiConfiguration implements CamelConfiguration {
                 "skaben.http.token", "the operator API token is"));
     }
 
+    /** The REST binding's request validator (found by its type): the token, before the body is read. */
     @BindToRegistry(lazy = true)
-    public DeviceApi deviceApi(@BeanInject("deviceRegistry") DeviceRegistry registry,
-                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("lastSeen") LastSeenTracker lastSeen,
-                @BeanInject("journal") JournalRepository journal,
-                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
-        return new DeviceApi(registry, composer, lastSeen, journal, keepaliveTimeoutSeconds * 1000);
+    public TokenBeforeBody tokenBeforeBody(@BeanInject("bearerToken") BearerToken token) {
+        return new TokenBeforeBody(token);
     }
 
     @BindToRegistry(lazy = true)
-    public GameApi gameApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
-                @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
+    public DeviceApi deviceApi(@BeanInject("deviceRegistry") DeviceRegistry registry,
+                @BeanInject("configComposer") ConfigComposer composer, @BeanInject("lastSeen") LastSeenTracker lastSeen,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
+        return new DeviceApi(registry, composer, lastSeen, keepaliveTimeoutSeconds * 1000);
+    }
+
+    @BindToRegistry(lazy = true)
+    public TypeApi typeApi(@BeanInject("deviceRegistry") DeviceRegistry registry) {
+        return new TypeApi(registry);
+    }
+
+    @BindToRegistry(lazy = true)
+    public AlertApi alertApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
+                @BeanInject("journal") JournalRepository journal, @BeanInject("broadcaster") Broadcaster broadcaster,
+                @PropertyInject("skaben.game.scale-type") String scaleType) {
+        return new AlertApi(game, alert, journal, broadcaster, scaleType.trim());
+    }
+
+    @BindToRegistry(lazy = true)
+    public EventApi eventApi(@BeanInject("journal") JournalRepository journal) {
+        return new EventApi(journal);
+    }
+
+    @BindToRegistry(lazy = true)
+    public AccessApi accessApi(@BeanInject("accessBook") AccessBook access, @BeanInject("alert") Alert alert,
                 @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("journal") JournalRepository journal,
                 @BeanInject("broadcaster") Broadcaster broadcaster,
-                @PropertyInject("skaben.game.lock-type") String lockType,
-                @PropertyInject("skaben.game.scale-type") String scaleType) {
-        return new GameApi(game, alert, access, simpleConfigs, registry, journal, broadcaster, lockType.trim(),
-                scaleType.trim());
+                @PropertyInject("skaben.game.lock-type") String lockType) {
+        return new AccessApi(access, alert, registry, journal, broadcaster, lockType.trim());
+    }
+
+    @BindToRegistry(lazy = true)
+    public SimpleConfigApi simpleConfigApi(@BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
+                @BeanInject("alert") Alert alert, @BeanInject("deviceRegistry") DeviceRegistry registry,
+                @BeanInject("journal") JournalRepository journal, @BeanInject("broadcaster") Broadcaster broadcaster) {
+        return new SimpleConfigApi(simpleConfigs, alert, registry, journal, broadcaster);
     }
 
     @BindToRegistry(lazy = true)

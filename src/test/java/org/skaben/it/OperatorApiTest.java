@@ -115,4 +115,33 @@ class OperatorApiTest extends SkabenAppTestSupport {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), "health needs no token");
     }
+
+    @Test
+    void theTokenIsCheckedBeforeTheBodyIsRead() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var broken = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/alert/counter"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"value\": ")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertError(broken, 401, "missing bearer token");
+        assertError(http("POST", "/api/alert/counter", "{\"value\": "), 400, "the request body is not valid JSON");
+        // the REST binding finds its request validator by type: the token is checked before the body is read
+        assertTrue(org.apache.camel.support.CamelContextHelper.findSingleByType(context,
+                org.apache.camel.spi.RestClientRequestValidator.class) instanceof org.skaben.api.TokenBeforeBody);
+    }
+
+    @Test
+    void aBadFieldIsNamedByItsPathInTheBody() throws Exception {
+        TestDevice lock = startedLock();
+        assertError(http("POST", "/api/permissions", "{\"card\": \"777777\", \"lock\": \"" + lock.uid()
+                + "\", \"states\": [\"green\", \"purple\"]}"), 400, "\"states[1]\" names no alert state: 'purple'");
+        assertError(http("PUT", "/api/types/lock", "{\"sup_fields\": {\"closed\": 1}}"), 400,
+                "\"sup_fields.closed\" must be a string");
+        assertError(http("PUT", "/api/types/lock", "{\"sup_fields\": {\"closed\": \"flag\"}}"), 400,
+                "\"sup_fields.closed\" must be one of boolean, integer");
+        assertError(http("PUT", "/api/alert/states/white", "{\"in_game\": \"yes\"}"), 400, "\"in_game\" must be a boolean");
+        assertError(http("POST", "/api/persons", "{\"name\": \"Eve\", \"age\": 30}"), 400,
+                "unknown field 'age': expected name, role");
+    }
 }

@@ -1,0 +1,70 @@
+package org.skaben.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.VerbDefinition;
+import org.junit.jupiter.api.Test;
+import org.skaben.device.Json;
+
+/** GET /api/openapi.json: the API describes itself, every REST endpoint with its parameters and schemas. */
+class ApiDocumentTest extends SkabenAppTestSupport {
+
+    private Map<String, Object> document() throws Exception {
+        // like /health it needs no token
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/api/openapi.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return Json.readObject(response.body());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRestRouteIsListedWithItsVerb() throws Exception {
+        Set<String> declared = new TreeSet<>();
+        for (RestDefinition rest : ((ModelCamelContext) context).getRestDefinitions()) {
+            for (VerbDefinition verb : rest.getVerbs()) {
+                String path = (rest.getPath() + (verb.getPath() == null ? "" : verb.getPath())).replaceAll("/$", "");
+                declared.add(verb.asVerb().toUpperCase() + " " + path);
+            }
+        }
+        assertTrue(declared.size() > 40, declared.toString());
+        assertTrue(declared.contains("PUT /api/devices/{uid}/config"), declared.toString());
+        Set<String> listed = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document().get("paths")).forEach((path, operations) ->
+                operations.keySet().forEach(verb -> listed.add(verb.toUpperCase() + " " + path)));
+        assertTrue(listed.containsAll(declared), "not in the document: " + difference(declared, listed));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRequestAndResponseRecordsAreSchemasWithTheirJsonNames() throws Exception {
+        Map<String, Object> document = document();
+        Map<String, Map<String, Object>> schemas =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
+        assertTrue(schemas.keySet().containsAll(Set.of("DeviceView", "DeviceRegistration", "AlertStateChanges",
+                "CounterChange", "CounterView", "PermissionRequest", "TypeChanges")), schemas.keySet().toString());
+        assertTrue(((Map<String, Object>) schemas.get("DeviceView").get("properties")).containsKey("reported_state"));
+        assertTrue(((Map<String, Object>) schemas.get("AlertStateChanges").get("properties")).containsKey("in_game"));
+        Map<String, Object> config = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                document.get("paths")).get("/api/devices/{uid}/config")).get("put");
+        assertTrue(String.valueOf(config.get("parameters")).contains("overwrite"), String.valueOf(config));
+        assertTrue(String.valueOf(document.get("components")).contains("bearer"), "the token is a security scheme");
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> missing = new TreeSet<>(a);
+        missing.removeAll(b);
+        return missing;
+    }
+}
