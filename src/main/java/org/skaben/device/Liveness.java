@@ -73,7 +73,7 @@ public final class Liveness {
         this.startMillis = clock.getAsLong();
     }
 
-    /** The changes due now, oldest state first; none is remembered until it is reported journaled. */
+    /** The changes due now, in the registry's order; none is remembered until it is reported journaled. */
     public synchronized List<Transition> due() {
         long now = clock.getAsLong();
         List<Device> all = devices.get();

@@ -22,7 +22,8 @@ import org.skaben.device.Liveness;
  */
 @CamelMainTest(mainClass = SkabenServer.class,
         propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
-        properties = "camel.main.routes-include-pattern=file:routes/error-policy.camel.yaml,file:routes/liveness.camel.yaml",
+        properties = "camel.main.routes-include-pattern="
+                + "file:routes/error-policy.camel.yaml,file:routes/liveness.camel.yaml",
         mockEndpointsAndSkip = "direct:journal")
 class LivenessRouteTest extends RouteTestSupport {
 
