@@ -12,9 +12,11 @@ import org.skaben.cup.PingBuilder;
 import org.skaben.device.AdmitDevice;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
+import org.skaben.device.DeviceType;
 import org.skaben.device.DeviceTypeRepository;
 import org.skaben.device.KeepalivePolicy;
 import org.skaben.device.LastSeenTracker;
+import org.skaben.device.Liveness;
 import org.skaben.game.Alert;
 import org.skaben.handler.InfoReader;
 import org.skaben.handler.KeepaliveCheck;
@@ -45,6 +47,19 @@ public class DeviceConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public LastSeenTracker lastSeen(@BeanInject("deviceRegistry") DeviceRegistry registry) {
         return registry.lastSeen();
+    }
+
+    /**
+     * Online and offline for the journal (routes/liveness.camel.yaml), on the wall clock of the last-seen times.
+     * Only devices of active types: a type switched off gets no PINGs, so its silence means nothing.
+     */
+    @BindToRegistry(lazy = true)
+    public Liveness liveness(@BeanInject("deviceRegistry") DeviceRegistry registry,
+                @PropertyInject("skaben.keepalive.timeout-seconds") long timeoutSeconds) {
+        return new Liveness(timeoutSeconds * 1000, System::currentTimeMillis,
+                () -> registry.devices().stream()
+                        .filter(d -> registry.type(d.type()).map(DeviceType::active).orElse(false)).toList(),
+                registry.lastSeen()::lastSeen);
     }
 
     @BindToRegistry(lazy = true)

@@ -227,7 +227,9 @@ class RulesTest extends SkabenAppTestSupport {
 
     @Test
     void badRequestsAreRefusedWithAReasonAndNothingIsSaved() throws Exception {
-        int events = db().queryForObject("SELECT COUNT(*) FROM event", Integer.class);
+        // the liveness rows are left out: a device of an earlier test may go offline meanwhile
+        String count = "SELECT COUNT(*) FROM event WHERE kind NOT IN ('online', 'offline')";
+        int events = db().queryForObject(count, Integer.class);
         refused("POST", "/api/alert/counter", "{\"value\": 5}", 400, "\"reason\" is required");
         refused("POST", "/api/alert/counter", "{\"value\": 5, \"delta\": 1, \"reason\": \"x\"}", 400, "give either");
         refused("POST", "/api/alert/counter", "{\"value\": \"5\", \"reason\": \"x\"}", 400, "\"value\" must be an integer");
@@ -243,7 +245,7 @@ class RulesTest extends SkabenAppTestSupport {
         refused("POST", "/api/persons", "{\"name\": \"Dave\", \"role\": \"king\"}", 400, "role is player or master");
         long unknown = db().queryForObject("SELECT id FROM person WHERE name = 'unknown'", Long.class);
         refused("DELETE", "/api/persons/" + unknown, null, 409, "person 'unknown' owns the cards");
-        assertEquals(events, (int) db().queryForObject("SELECT COUNT(*) FROM event", Integer.class),
+        assertEquals(events, (int) db().queryForObject(count, Integer.class),
                 "a refused request changes nothing, the journal included");
         assertEquals(0, (int) db().queryForObject("SELECT COUNT(*) FROM access_code WHERE code = '555555'", Integer.class));
     }
