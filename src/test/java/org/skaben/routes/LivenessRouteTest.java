@@ -12,7 +12,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.apache.camel.test.main.junit5.ReplaceInRegistry;
 import org.junit.jupiter.api.Test;
-import org.skaben.SkabenServer;
 import org.skaben.device.Device;
 import org.skaben.device.Liveness;
 
@@ -20,11 +19,11 @@ import org.skaben.device.Liveness;
  * routes/liveness.camel.yaml: each tick journals the devices that went offline or came back, as the server's;
  * a change is the device's state only once its row is stored, so one whose row failed is journaled next tick.
  */
-@CamelMainTest(mainClass = SkabenServer.class,
-        propertyPlaceholderLocations = {RouteTestSupport.SETTINGS, RouteTestSupport.APPLICATION},
+@CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = "camel.main.routes-include-pattern="
                 + "file:routes/error-policy.camel.yaml,file:routes/liveness.camel.yaml",
         mockEndpointsAndSkip = "direct:journal")
+@RoutesTested("liveness")
 class LivenessRouteTest extends RouteTestSupport {
 
     private static final long T0 = 1_700_000_000_000L;
