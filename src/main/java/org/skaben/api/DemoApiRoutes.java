@@ -2,6 +2,7 @@ package org.skaben.api;
 
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.camel.model.rest.RestDefinition;
 import org.skaben.demo.ActionRefused;
 import org.skaben.device.Json;
 
@@ -22,13 +23,14 @@ public class DemoApiRoutes extends ApiRoutes {
                     e.getMessage().setBody(Json.write(Map.of("error", refused.getMessage())));
                 });
 
-        rest("/api/demo").produces("application/json")
-                .get("/devices").routeId("rest-demo-devices").to("direct:api-demo-devices")
-                .post("/devices/{uid}/actions").routeId("rest-demo-device-action").to("direct:api-demo-device-action");
-
-        from("direct:api-demo-devices").routeId("api-demo-devices")
-                .setBody(method("virtualDevices", "list")).to("direct:reply-json");
-        from("direct:api-demo-device-action").routeId("api-demo-device-action")
-                .setBody(method("virtualDevices", "act(${header.uid}, ${bodyAs(String)})")).to("direct:reply-json");
+        RestDefinition rest = api("/api/demo", "rehearsal");
+        endpoint(rest.get("/devices").outType(Map[].class), "demo-devices",
+                "the virtual devices (skaben.demo.devices): uid, type, connected, what a player sees, their config",
+                "virtualDevices", "list");
+        endpoint(path(rest.post("/devices/{uid}/actions").type(Map.class).outType(Map.class), "uid",
+                        "the virtual device's uid"), "demo-device-action",
+                "a player's action: {\"action\": \"card\", \"code\"} | \"open\" | \"hack\" with \"success\" | "
+                        + "\"power\" with \"state\" aux, pwr or off",
+                "virtualDevices", "act(${header.uid}, ${body})");
     }
 }

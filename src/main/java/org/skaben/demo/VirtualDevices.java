@@ -102,7 +102,7 @@ public class VirtualDevices {
     }
 
     /** A player's action at a virtual device: {"action": "card", "code"}, "open", "hack", "power". */
-    public Map<String, Object> act(String uid, String body) {
+    public Map<String, Object> act(String uid, Map<String, Object> body) {
         VirtualDevice device = devices.get(uid == null ? "" : uid.trim().toLowerCase());
         if (device == null) {
             throw new ActionRefused(404, "no virtual device " + uid + (devices.isEmpty()
@@ -115,12 +115,9 @@ public class VirtualDevices {
         return onDeviceThread(() -> device.act(action));
     }
 
-    private static Map<String, Object> action(String body) {
-        Map<String, Object> action;
-        try {
-            action = Json.readObject(body);
-        } catch (IllegalArgumentException e) {
-            throw new ActionRefused(400, "the request body must be a JSON object: " + e.getMessage());
+    private static Map<String, Object> action(Map<String, Object> action) {
+        if (action == null) {
+            throw new ActionRefused(400, "the request body must be a JSON object with \"action\"");
         }
         if (!(action.get("action") instanceof String)) {
             throw new ActionRefused(400, "\"action\" is required: card, open, hack or power");

@@ -239,7 +239,7 @@ class VirtualDevicesTest extends SkabenAppTestSupport {
         assertRefused(400, LOCK, "{\"action\": \"fly\"}", "'fly'");
         assertRefused(400, LOCK, "{\"action\": \"card\"}", "\"code\"");
         assertRefused(400, LOCK, "{\"code\": \"111111\"}", "\"action\"");
-        assertRefused(400, LOCK, "not json", "JSON object");
+        assertRefused(400, LOCK, "not json", "not valid JSON");
         assertRefused(400, TERMINAL, "{\"action\": \"hack\"}", "\"success\"");
         assertRefused(400, PWR, "{\"action\": \"power\", \"state\": \"max\"}", "'max'");
         assertRefused(400, PWR, "{\"action\": \"card\", \"code\": \"111111\"}", "'card'");
