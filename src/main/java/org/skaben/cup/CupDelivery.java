@@ -18,23 +18,18 @@ public final class CupDelivery {
 
     /** A CUP about to go out: its task id, type, uid, config hash, and when it was sent. */
     public static Map<String, Object> sent(OutgoingCup cup, long sentAt) {
-        Map<String, Object> record = new HashMap<>();
-        record.put("taskId", cup.taskId());
-        record.put("type", cup.type());
-        record.put("uid", cup.uid());
-        record.put("hash", cup.hash());
-        record.put("sentAt", sentAt);
-        return record;
+        return Map.of("taskId", cup.taskId(), "type", cup.type(), "uid", cup.uid(), "hash", cup.hash(),
+                "sentAt", sentAt);
     }
 
     /** A device's ACK or NACK of the CUP with this task id: the status it gives the record, and when. */
     public static Map<String, Object> answer(@Header(Headers.TASK_ID) String taskId, @Header(Headers.UID) String uid,
                                              @Header(Headers.COMMAND) String command) {
-        Map<String, Object> answer = new HashMap<>();
+        Map<String, Object> answer = new HashMap<>(Map.of("status", command,
+                "answeredAt", System.currentTimeMillis()));
+        // a packet without a task id matches no record: a map that allows the null
         answer.put("taskId", taskId);
         answer.put("uid", uid);
-        answer.put("status", command);
-        answer.put("answeredAt", System.currentTimeMillis());
         return answer;
     }
 }
