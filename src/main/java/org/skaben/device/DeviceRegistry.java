@@ -14,6 +14,12 @@ import org.skaben.support.DatabaseWait;
 /**
  * Devices and device types as the routes see them: read from memory (every packet needs them), written
  * through to the database first. All changes go through here, so the cache stays true.
+ *
+ * <p>Why not {@code sql:} steps (a SUP's reported state, a registration, a config change): each write is a
+ * read-modify-write of one device inside the cache's own per-device lock ({@code compute*}), so that a SUP and a
+ * game master's change to the same device cannot overwrite each other, and the row and the cache agree. A route
+ * step cannot hold that lock across an {@code sql:} step; only the last-seen times, which nothing else writes,
+ * go out in batches as one (routes/keepalive.camel.yaml).
  */
 public class DeviceRegistry {
 

@@ -5,7 +5,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The device table. Last-seen times are written in batches by the last-seen-flush route instead. */
+/**
+ * The device table, for the {@link DeviceRegistry} only (it holds every device in memory and writes through
+ * here under its lock: see there why these are not {@code sql:} steps). Last-seen times are written in batches
+ * by the last-seen-flush route instead.
+ */
 public class DeviceRepository {
 
     private static final String COLUMNS =

@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The device_type table. */
+/** The device_type table, for the {@link DeviceRegistry} only (its cache of types is read by every packet). */
 public class DeviceTypeRepository {
 
     private static final RowMapper<DeviceType> ROW = (rs, n) -> new DeviceType(

@@ -13,6 +13,11 @@ import org.skaben.journal.JournalRepository;
  * The game's verbs, as the rules in routes/rules and the game master's API use them: set the state, move
  * the counter, change devices' configs and push them, record an access attempt, journal. Each change is
  * journaled with its source (the rule's route id, "operator", "schedule") and reaches the devices at once.
+ *
+ * <p>Why the rules call these rather than {@code sql:} steps: each verb changes state that every CUP reads from
+ * memory ({@link Alert}, {@link DeviceRegistry}, {@link AccessBook}, {@link SimpleConfigs}) and writes its rows
+ * through first (a state and its counter in one transaction), so that memory and database agree; then it
+ * journals and pushes the CUPs the change brings.
  */
 public class GameActions {
 

@@ -34,6 +34,10 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  *
  * <p>An unreachable database is waited for (the batch is written again, rows stay queued behind it). A batch
  * the database refuses is written again row by row, so that one bad row fails only its own future.
+ *
+ * <p>Why not an {@code sql:} step: a step writes one exchange's row in its own commit on that exchange's thread;
+ * group commit gathers the rows of many exchanges into one transaction on one thread, which is what lets every
+ * packet be stored before its acknowledgement at the rate the broker delivers them.
  */
 public final class JournalWriter implements AutoCloseable {
 

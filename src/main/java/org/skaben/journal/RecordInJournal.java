@@ -18,7 +18,8 @@ import org.skaben.Headers;
  * waits: the ingress takes the next packet, so that entries gather into batches, and the packet continues, its
  * MQTT acknowledgement included, on one continuation thread, in the order the packets came. Every other caller
  * (operator API, rules, timers) waits on its own thread: it may hold the game's lock, and the writer itself
- * never runs anyone's route, so no one waits for a thread that waits for them.
+ * never runs anyone's route, so no one waits for a thread that waits for them. (Why the journal is this step
+ * and not an {@code sql:} one: see {@link JournalWriter}.)
  */
 public class RecordInJournal extends AsyncProcessorSupport {
 

@@ -17,6 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its INSERT goes to the {@link JournalWriter}, in the same queue as the packet's journal entry and before it,
  * so it is committed no later than the entry the packet's acknowledgement waits for. Until then the key is held
  * in memory, and a repeat arriving meanwhile is recognised from there.
+ *
+ * <p>Why not {@code sql:} steps: the idempotent consumer (routes/once-per-task.camel.yaml) calls its repository
+ * itself, and the insert has to ride in the journal writer's queue, ahead of the packet's entry, to be committed
+ * with it rather than in a commit of its own per packet.
  */
 public class TaskIdRepository extends ServiceSupport implements IdempotentRepository {
 

@@ -3,7 +3,10 @@ package org.skaben.protocol;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The server_clock table: its one row holds the mark of {@link ServerClock}. */
+/**
+ * The server_clock table: its one row holds the mark of {@link ServerClock}. Not an {@code sql:} step: no route
+ * writes the mark; the clock reads it once at start and renews it from its own thread when server time nears it.
+ */
 public class ServerClockRepository implements ServerClock.Mark {
 
     private final JdbcTemplate jdbc;

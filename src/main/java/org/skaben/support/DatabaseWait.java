@@ -9,8 +9,9 @@ import org.springframework.dao.TransientDataAccessException;
  * Runs a database write, waiting while the database is unreachable (backoff from 200 ms to 5 s). For the
  * writes Camel cannot or must not redeliver: those made inside the error policy (a refusal's journal
  * entry), before a packet reaches a route with retries (registering a new device at ingress), and those
- * that follow an action already taken (the journal entry and CUP records of a state change), whose retry
- * would redo the action. The packet's thread holds, so the broker holds the packets behind it.
+ * that follow an action already taken (the journal entry of a state change), whose retry would redo the
+ * action. The packet's thread holds, so the broker holds the packets behind it. (A CUP's delivery record, an
+ * {@code sql:} step, waits the same way in a route of its own, cup-delivery-sent, with the waits policy.)
  */
 public final class DatabaseWait {
 

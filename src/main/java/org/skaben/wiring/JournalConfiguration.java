@@ -4,15 +4,15 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
 import org.skaben.journal.RecordInJournal;
 import org.skaben.journal.TaskIdRepository;
 
 /**
- * What the server remembers of each packet: the journal, the task ids a packet is done once for, and the
- * record of every CUP sent until its ACK or NACK. The journal's writer is in {@link DatabaseConfiguration}.
+ * What the server remembers of each packet: the journal and the task ids a packet is done once for. The
+ * journal's writer is in {@link DatabaseConfiguration}; the record of every CUP sent until its ACK or NACK is
+ * written by {@code sql:} steps in routes/config-push.camel.yaml and routes/delivery-reports.camel.yaml.
  */
 public class JournalConfiguration implements CamelConfiguration {
 
@@ -33,10 +33,5 @@ public class JournalConfiguration implements CamelConfiguration {
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("journalWriter") JournalWriter writer) {
         return new TaskIdRepository(dataSource, writer);
-    }
-
-    @BindToRegistry(lazy = true)
-    public CupDeliveryRepository cupDeliveries(@BeanInject("dataSource") DataSource dataSource) {
-        return new CupDeliveryRepository(dataSource);
     }
 }

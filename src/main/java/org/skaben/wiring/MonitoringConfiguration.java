@@ -10,7 +10,6 @@ import org.apache.camel.PropertyInject;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.health.DatabaseHealthCheck;
 import org.skaben.health.GameHealthCheck;
-import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.metrics.CupRoundTrip;
 import org.skaben.metrics.DevicesOnline;
 import org.skaben.metrics.PacketCounts;
@@ -54,9 +53,8 @@ public class MonitoringConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CupRoundTrip cupRoundTrip(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
-                @BeanInject("cupDeliveries") CupDeliveryRepository cupDeliveries) {
-        return new CupRoundTrip(metrics, cupDeliveries::roundTripMillis);
+    public CupRoundTrip cupRoundTrip(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics) {
+        return new CupRoundTrip(metrics);
     }
 
     @BindToRegistry(lazy = true)

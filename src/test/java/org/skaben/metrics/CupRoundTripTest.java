@@ -14,9 +14,8 @@ class CupRoundTripTest {
 
     @Test
     void anAckRecordsTheTimeFromItsCup() {
-        CupRoundTrip roundTrip = new CupRoundTrip(registry,
-                (taskId, uid) -> taskId.equals("t-1") && uid.equals("aabbccddeeff") ? 1500L : null);
-        roundTrip.acknowledged("t-1", "aabbccddeeff");
+        CupRoundTrip roundTrip = new CupRoundTrip(registry);
+        roundTrip.acknowledged(1500L, "t-1", "aabbccddeeff");
         Timer timer = registry.get("skaben.cup.round.trip").timer();
         assertEquals(1, timer.count());
         assertEquals(1.5, timer.totalTime(TimeUnit.SECONDS));
@@ -24,8 +23,8 @@ class CupRoundTripTest {
 
     @Test
     void anAckWithoutARecordedAnswerIsAnError() {
-        CupRoundTrip roundTrip = new CupRoundTrip(registry, (taskId, uid) -> null);
-        assertThrows(IllegalStateException.class, () -> roundTrip.acknowledged("t-2", "aabbccddeeff"));
+        CupRoundTrip roundTrip = new CupRoundTrip(registry);
+        assertThrows(IllegalStateException.class, () -> roundTrip.acknowledged(null, "t-2", "aabbccddeeff"));
         assertEquals(0, registry.get("skaben.cup.round.trip").timer().count());
     }
 }
