@@ -1,6 +1,8 @@
 package org.skaben.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -17,16 +19,17 @@ import org.skaben.cup.OutgoingCup;
 @CamelMainTest(propertyPlaceholderLocations = RouteTestSupport.SETTINGS,
         properties = RouteTestSupport.ROUTES + "config-push.camel.yaml",
         replaceRouteFromWith = "startup-sync=direct:startup-sync",
-        mockEndpoints = "direct:(cup-push|sync-type|sync-all)",
-        mockEndpointsAndSkip = "direct:(journal|mqtt-egress)")
-@RoutesTested({"cup-request", "cup-push", "sync-type", "sync-all", "startup-sync"})
+        mockEndpoints = "direct:(cup-push|cup-delivery-sent|sync-type|sync-all)",
+        mockEndpointsAndSkip = "direct:(journal|mqtt-egress)|sql:.*")
+@RoutesTested({"cup-request", "cup-push", "cup-delivery-sent", "sync-type", "sync-all", "startup-sync"})
 class ConfigPushRouteTest extends RouteTestSupport {
+
+    /** The statement of cup-delivery-sent, a neighbour: a mock that takes the delivery record's parameters. */
+    private static final String SENT = "sql:classpath:sql/cup-delivery-sent.sql";
 
     final RouteFakes.Cups cups = new RouteFakes.Cups();
     @ReplaceInRegistry
     BuildCup buildCup = new BuildCup(cups);
-    @ReplaceInRegistry
-    RouteFakes.Deliveries cupDeliveries = new RouteFakes.Deliveries();
     @ReplaceInRegistry
     RouteFakes.Devices deviceRegistry = new RouteFakes.Devices();
 
@@ -43,7 +46,8 @@ class ConfigPushRouteTest extends RouteTestSupport {
         cups.underOverride.add("aabbccddeeff");
         assertHandled(send("direct:cup-push", CupRequest.manual("lock", "aabbccddeeff", "device asked", "device"),
                 Map.of()));
-        OutgoingCup cup = cupDeliveries.sent.get(0);
+        Message recorded = only(mock("direct:cup-delivery-sent"));
+        OutgoingCup cup = assertInstanceOf(OutgoingCup.class, recorded.getBody());
         assertEquals("t-aabbccddeeff", cup.taskId());
         Object[] expected = {Headers.KIND, "cup", Headers.TYPE, "lock", Headers.UID, "aabbccddeeff",
             Headers.SOURCE, "device", Headers.TASK_ID, "t-aabbccddeeff",
@@ -52,6 +56,22 @@ class ConfigPushRouteTest extends RouteTestSupport {
         assertHeaders(only(mock("direct:journal")), expected);
         Message egress = assertHeaders(only(mock("direct:mqtt-egress")), expected);
         assertEquals(cup, egress.getBody());
+        assertEquals(1, mock(SENT).getReceivedCounter(), "the delivery record written");
+    }
+
+    @Test
+    void theDeliveryRecordOfACupIsInsertedWithItsParameters() {
+        long before = System.currentTimeMillis();
+        assertHandled(send("direct:cup-push", CupRequest.automatic("lock", "aabbccddeeff", "hash drift", "server"),
+                Map.of()));
+        Map<?, ?> record = assertInstanceOf(Map.class, only(mock(SENT)).getBody());
+        assertEquals(Map.of("taskId", "t-aabbccddeeff", "type", "lock", "uid", "aabbccddeeff",
+                "hash", "h-aabbccddeeff"), Map.of("taskId", record.get("taskId"), "type", record.get("type"),
+                "uid", record.get("uid"), "hash", record.get("hash")));
+        long sentAt = assertInstanceOf(Long.class, record.get("sentAt"));
+        assertTrue(sentAt >= before && sentAt <= System.currentTimeMillis(), "sent at " + sentAt);
+        // the statement's result goes to a variable: the CUP is what is queued
+        assertInstanceOf(OutgoingCup.class, only(mock("direct:mqtt-egress")).getBody());
     }
 
     @Test
@@ -59,8 +79,8 @@ class ConfigPushRouteTest extends RouteTestSupport {
         cups.underOverride.add("aabbccddeeff");
         assertHandled(send("direct:cup-push", CupRequest.automatic("lock", "aabbccddeeff", "hash drift", "device"),
                 Map.of()));
-        assertEquals(List.of(), cupDeliveries.sent);
-        assertReachedNone(mock("direct:journal"), mock("direct:mqtt-egress"));
+        assertReachedNone(mock("direct:cup-delivery-sent"), mock(SENT), mock("direct:journal"),
+                mock("direct:mqtt-egress"));
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceType;
 import org.skaben.device.DeviceTypeRepository;
-import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.TaskIdRepository;
 
@@ -112,41 +111,6 @@ public final class RouteFakes {
             }
             return new OutgoingCup(typeName, uid, "t-" + uid, "h-" + uid, typeName + "/" + uid + "/cup",
                     Map.of("datahold", Map.of("overwrite", overwrite)));
-        }
-    }
-
-    /** The cup_delivery table: what was sent, and the answer a test sets for every ACK/NACK. */
-    public static class Deliveries extends CupDeliveryRepository implements Fake {
-
-        public final List<OutgoingCup> sent = new CopyOnWriteArrayList<>();
-        public final List<String> answers = new CopyOnWriteArrayList<>();
-        public volatile boolean known = true;
-
-        public Deliveries() {
-            super(NO_DATABASE);
-        }
-
-        @Override
-        public void reset() {
-            sent.clear();
-            answers.clear();
-            known = true;
-        }
-
-        @Override
-        public void sent(OutgoingCup cup) {
-            sent.add(cup);
-        }
-
-        @Override
-        public boolean answered(String taskId, String uid, String command) {
-            answers.add(command + " " + taskId + " " + uid);
-            return known;
-        }
-
-        @Override
-        public Long roundTripMillis(String taskId, String uid) {
-            return known ? 1500L : null;
         }
     }
 
