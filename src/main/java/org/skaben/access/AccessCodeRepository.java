@@ -42,4 +42,9 @@ public class AccessCodeRepository {
     public void delete(String code) {
         jdbc.update("DELETE FROM access_code WHERE code = ?", code);
     }
+
+    /** Every code, and so every permission (a scene restored puts its own in their place). */
+    public void deleteAll() {
+        jdbc.update("DELETE FROM access_code");
+    }
 }

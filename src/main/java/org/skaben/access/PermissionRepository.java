@@ -55,6 +55,10 @@ public class PermissionRepository {
         jdbc.update("DELETE FROM permission WHERE id = ?", id);
     }
 
+    public void deleteAll() {
+        jdbc.update("DELETE FROM permission");
+    }
+
     private static List<Integer> states(String json) {
         try {
             return List.of(Json.MAPPER.readValue(json, Integer[].class));

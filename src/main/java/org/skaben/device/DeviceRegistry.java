@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
 import org.skaben.support.DatabaseWait;
@@ -35,6 +38,9 @@ public class DeviceRegistry {
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
     private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
     private final LastSeenTracker lastSeen = new LastSeenTracker();
+    // each change of a device holds the read lock; whoever rewrites the device table behind the cache (a scene
+    // restored) holds the write lock, so that no change reads the old cache and writes it over the new table
+    private final ReentrantReadWriteLock tableLock = new ReentrantReadWriteLock();
 
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
         this(devices, types, autoRegister, type -> null);
@@ -55,6 +61,38 @@ public class DeviceRegistry {
             deviceCache.put(d.uid(), d);
             lastSeen.seed(d.uid(), d.lastSeen());
         });
+    }
+
+    /**
+     * Runs {@code work}, which changes the device table itself, while no device changes through here, then
+     * reads devices and types again. When it throws, the table is as it was (the work's transaction is rolled
+     * back) and so is the cache.
+     */
+    public <T> T rewriting(Supplier<T> work) {
+        Lock write = tableLock.writeLock();
+        write.lock();
+        try {
+            return work.get();
+        } finally {
+            try {
+                reload();
+            } finally {
+                write.unlock();
+            }
+        }
+    }
+
+    /** Re-reads devices and types; a device now in the table is no longer counted as refused. */
+    private void reload() {
+        Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
+        types.findAll().forEach(t -> freshTypes.put(t.name(), t));
+        typeCache.keySet().retainAll(freshTypes.keySet());
+        typeCache.putAll(freshTypes);
+        Map<String, Device> fresh = new java.util.HashMap<>();
+        devices.findAll().forEach(d -> fresh.put(d.uid(), d));
+        deviceCache.keySet().retainAll(fresh.keySet());
+        deviceCache.putAll(fresh);
+        fresh.keySet().forEach(unregistered::forget);
     }
 
     /** Devices refused because they may not register now, with how often they were heard since. */
@@ -113,6 +151,16 @@ public class DeviceRegistry {
     }
 
     public Device register(DeviceType type, String uid) {
+        Lock read = tableLock.readLock();
+        read.lock();
+        try {
+            return insert(type, uid);
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private Device insert(DeviceType type, String uid) {
         return deviceCache.computeIfAbsent(uid, key -> {
             Map<String, Object> config = type.smart() ? type.defaultConfig() : Map.of();
             Device device = new Device(uid, type.name(), config, Map.of(), ConfigHasher.hash(config), null, false,
@@ -187,11 +235,18 @@ public class DeviceRegistry {
     }
 
     private Device update(String uid, java.util.function.UnaryOperator<Device> change) {
-        Device updated = deviceCache.computeIfPresent(uid, (key, old) -> {
-            Device next = change.apply(old);
-            devices.update(next);
-            return next;
-        });
+        Device updated;
+        Lock read = tableLock.readLock();
+        read.lock();
+        try {
+            updated = deviceCache.computeIfPresent(uid, (key, old) -> {
+                Device next = change.apply(old);
+                devices.update(next);
+                return next;
+            });
+        } finally {
+            read.unlock();
+        }
         if (updated == null) {
             throw new NotFound("device " + uid + " is not registered");
         }

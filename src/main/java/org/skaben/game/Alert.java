@@ -24,11 +24,16 @@ public class Alert {
     public Alert(AlertRepository repository, GameVersion version) {
         this.repository = repository;
         this.version = version;
-        this.machine = new AlertMachine(repository.states());
-        this.current = machine.byId(repository.currentStateId());
-        AlertRepository.CounterEntry latest = repository.latestCounter();
-        this.counter = latest.value();
-        this.changedAt = System.currentTimeMillis();
+        reload();
+    }
+
+    /** Re-reads the states, the current one and the counter: the database was changed behind it (a scene). */
+    public synchronized void reload() {
+        machine = new AlertMachine(repository.states());
+        current = machine.byId(repository.currentStateId());
+        counter = repository.latestCounter().value();
+        changedAt = System.currentTimeMillis();
+        version.bump();
     }
 
     public synchronized AlertState current() {

@@ -62,6 +62,26 @@ public class AlertRepository {
         });
     }
 
+    /**
+     * Puts these states in place of all others, with this one current (a scene restored). The simple configs
+     * per state go with the old states (ON DELETE CASCADE): the caller writes the scene's own afterwards, in
+     * the same transaction.
+     */
+    public void replaceStates(List<AlertState> states, int currentStateId) {
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM alert_current");
+            jdbc.update("DELETE FROM alert_state");
+            states.forEach(this::save);
+            jdbc.update("INSERT INTO alert_current (id, state_id) VALUES (1, ?)", currentStateId);
+        });
+    }
+
+    /** A new counter value in the history, set without a state machine's decision (a scene restored). */
+    public void recordCounter(int counter, int stateId, long at, String reason, String source) {
+        jdbc.update("INSERT INTO alert_counter (counter, state_id, changed_at, reason, source) VALUES (?, ?, ?, ?, ?)",
+                counter, stateId, at, cut(reason), source);
+    }
+
     /** Inserts or updates a state (matched by id). */
     public void save(AlertState s) {
         Object[] values = {s.name(), s.inGame(), s.threshold(), s.order(), s.counterIncrease(), s.counterDecrease(),

@@ -35,4 +35,8 @@ public class SimpleConfigRepository {
     public boolean delete(String type, int stateId) {
         return jdbc.update("DELETE FROM simple_config WHERE device_type = ? AND state_id = ?", type, stateId) > 0;
     }
+
+    public void deleteAll() {
+        jdbc.update("DELETE FROM simple_config");
+    }
 }

@@ -19,6 +19,12 @@ public class SimpleConfigs {
         this.configs = repository.findAll();
     }
 
+    /** Re-reads every config: the database was changed behind it (a scene restored). */
+    public synchronized void reload() {
+        configs = repository.findAll();
+        version.bump();
+    }
+
     public Optional<Map<String, Object>> find(String type, int stateId) {
         return Optional.ofNullable(configs.getOrDefault(type, Map.of()).get(stateId));
     }

@@ -1,0 +1,229 @@
+package org.skaben.scene;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.skaben.access.AccessBook;
+import org.skaben.access.AccessCode;
+import org.skaben.access.AccessCodeRepository;
+import org.skaben.access.PermissionRepository;
+import org.skaben.access.PersonRepository;
+import org.skaben.cup.ConfigComposer;
+import org.skaben.device.DeviceRegistry;
+import org.skaben.device.DeviceRepository;
+import org.skaben.device.DeviceTypeRepository;
+import org.skaben.device.Json;
+import org.skaben.game.Alert;
+import org.skaben.game.AlertChange;
+import org.skaben.game.AlertRepository;
+import org.skaben.game.Broadcaster;
+import org.skaben.game.GameRefused;
+import org.skaben.game.GameVersion;
+import org.skaben.game.SimpleConfigRepository;
+import org.skaben.game.SimpleConfigs;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Capture and restore on an in-memory database with the real views: what a restore writes, what the views
+ * show afterwards, what it sends, and that a restore that fails half-way leaves the game as it was.
+ */
+class SceneRestoreTest {
+
+    private static final String LOCK = "a1a1a1a1a1a1";
+    private static final String TERMINAL = "b2b2b2b2b2b2";
+    private static final String LATE_LOCK = "c3c3c3c3c3c3";
+
+    private JDBCDataSource ds;
+    private JdbcTemplate db;
+    private Alert alert;
+    private AccessBook access;
+    private SimpleConfigs simple;
+    private DeviceRegistry registry;
+    private ConfigComposer composer;
+    private SceneCapture capture;
+    private SceneRestore restore;
+    private final List<String> pushed = new ArrayList<>();
+
+    @BeforeEach
+    void game() {
+        ds = new JDBCDataSource();
+        ds.setUrl("jdbc:hsqldb:mem:scene-" + UUID.randomUUID() + ";hsqldb.tx=mvcc");
+        ds.setUser("SA");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/hsqldb").load()
+                .migrate();
+        db = new JdbcTemplate(ds);
+        GameVersion version = new GameVersion();
+        alert = new Alert(new AlertRepository(ds), version);
+        access = new AccessBook(new PersonRepository(ds), new AccessCodeRepository(ds), new PermissionRepository(ds), version);
+        simple = new SimpleConfigs(new SimpleConfigRepository(ds), version);
+        registry = new DeviceRegistry(new DeviceRepository(ds), new DeviceTypeRepository(ds), true);
+        composer = new ConfigComposer(registry, alert, access, simple, version, "lock", "scl");
+        Broadcaster recorder = new Broadcaster() {
+            @Override
+            public void alertChanged(AlertChange change) {
+                pushed.add("alert " + change.current().name());
+            }
+
+            @Override
+            public void pushDevices(Collection<String> uids, String reason, String source, boolean manual) {
+                uids.forEach(uid -> pushed.add("device " + uid));
+            }
+
+            @Override
+            public void pushType(String type, String reason, String source) {
+                pushed.add("type " + type);
+            }
+        };
+        GameCaches caches = new GameCaches(registry, alert, access, simple);
+        SceneTables tables = SceneTables.of(ds);
+        capture = new SceneCapture(tables, caches);
+        restore = new SceneRestore(tables, caches, recorder, "lock");
+
+        registry.register(registry.requireType("lock"), LOCK);
+        registry.register(registry.requireType("terminal"), TERMINAL);
+        registry.updateConfig(TERMINAL, Map.of("states", Map.of("green", Map.of("content", "hello"))), false);
+        long anna = access.createPerson("Anna", "player").id();
+        access.createCode(new AccessCode("CARD01", anna, "card"));
+        access.createPermission("CARD01", LOCK, List.of(4, 5));
+        simple.save("rgb", 4, Map.of("rgb", "00FF00"));
+        alert.setState("green", "test", "test");
+        alert.setCounter(100, "test", "test");
+    }
+
+    @AfterEach
+    void close() {
+        db.execute("SHUTDOWN");
+    }
+
+    private Scene beforeRun() {
+        return capture.capture("before-run", 1_700_000_000_000L);
+    }
+
+    @Test
+    void aCapturedSceneHoldsTheWholeSetupByNames() {
+        Scene scene = beforeRun();
+        assertEquals(new Scene.Alert("green", 100), scene.alert());
+        assertEquals(7, scene.states().size());
+        assertTrue(scene.persons().contains(new Scene.Person("Anna", "player")));
+        assertTrue(scene.persons().contains(new Scene.Person("unknown", "player")));
+        assertEquals(List.of(new Scene.Card("CARD01", "card", "Anna")), scene.cards());
+        assertEquals(List.of(new Scene.Permission("CARD01", LOCK, List.of("green", "yellow"))), scene.permissions());
+        assertEquals(List.of(new Scene.SimpleConfig("rgb", "green", Map.of("rgb", "00FF00"))), scene.simpleConfigs());
+        assertEquals(List.of(LOCK, TERMINAL), scene.devices().stream().map(Scene.Device::uid).toList());
+        assertEquals("2023-11-14T22:13:20Z", scene.savedAt());
+        assertEquals(List.of(), restore.problems(scene));
+        // the document reads back as it was written
+        assertEquals(scene, Json.MAPPER.convertValue(Json.MAPPER.convertValue(scene, Map.class), Scene.class));
+    }
+
+    @Test
+    void aRestoreBringsBackTablesAndViewsAndSendsEveryTypeItsConfig() {
+        Scene scene = beforeRun();
+        long annaId = access.personNamed("Anna").id();
+        // a run: everything changes
+        alert.setState("red", "test", "test");
+        registry.updateConfig(TERMINAL, Map.of("blocked", true), false);
+        registry.setOverride(LOCK, true);
+        access.deleteCode("CARD01");
+        access.createPerson("Boris", "master");
+        simple.save("rgb", 4, Map.of("rgb", "FF0000"));
+        registry.register(registry.requireType("lock"), LATE_LOCK);
+        access.createCode(new AccessCode("LATE01", access.personNamed("Boris").id(), "card"));
+        access.createPermission("LATE01", LATE_LOCK, List.of(4));
+
+        SceneRestore.Restored restored = restore.restore(scene, "operator");
+
+        assertEquals(new SceneRestore.Restored("before-run", "green", 100, 2, List.of(LATE_LOCK), List.of(), 1),
+                restored);
+        assertEquals("green", alert.current().name());
+        assertEquals(100, alert.counter());
+        assertEquals(false, registry.require(LOCK).override());
+        assertEquals(false, registry.require(TERMINAL).config().get("blocked"));
+        assertEquals(Map.of("CARD01", List.of(4, 5)), access.acl(LOCK));
+        assertEquals("Anna", access.owner("CARD01").orElseThrow());
+        assertEquals(annaId, access.personNamed("Anna").id(), "a person there already keeps her id");
+        assertThrows(GameRefused.class, () -> access.personNamed("Boris"));
+        assertEquals(Map.of("rgb", "00FF00"), simple.find("rgb", 4).orElseThrow());
+        // the late lock is left as it was; its permission went with Boris's card, which the scene does not have
+        assertTrue(registry.find(LATE_LOCK).isPresent());
+        assertEquals(Map.of(), access.acl(LATE_LOCK));
+        // what the lock is sent now is the saved setup's
+        assertEquals("4", composer.smart(registry.require(LOCK)).get("alert"));
+        assertEquals("hello", composer.smart(registry.require(TERMINAL)).get("content"));
+        assertEquals(registry.activeTypeNames().stream().map(t -> "type " + t).toList(), pushed);
+        // the counter's history keeps its rows and says who restored what
+        assertEquals("scene 'before-run' restored", db.queryForObject(
+                "SELECT reason FROM alert_counter ORDER BY id DESC LIMIT 1", String.class));
+        assertTrue(db.queryForObject("SELECT COUNT(*) FROM alert_counter", Integer.class) > 3);
+        assertEquals(scene.devices(), capture.capture("x", 0).devices().stream()
+                .filter(d -> !d.uid().equals(LATE_LOCK)).toList());
+    }
+
+    @Test
+    void aDeviceUnderOverrideInTheSceneStaysSoAndALateLockKeepsPermissionsForTheScenesCards() {
+        registry.setOverride(TERMINAL, true);
+        Scene scene = beforeRun();
+        registry.setOverride(TERMINAL, false);
+        registry.register(registry.requireType("lock"), LATE_LOCK);
+        access.createPermission("CARD01", LATE_LOCK, List.of(6));
+
+        SceneRestore.Restored restored = restore.restore(scene, "operator");
+
+        assertEquals(List.of(TERMINAL), restored.underOverride());
+        assertTrue(registry.require(TERMINAL).override());
+        assertEquals(Map.of("CARD01", List.of(6)), access.acl(LATE_LOCK));
+        assertEquals(0, restored.permissionsDropped());
+    }
+
+    @Test
+    void aDeviceGoneSinceTheSaveIsRegisteredAgainWithItsConfig() {
+        Scene scene = beforeRun();
+        db.update("DELETE FROM device WHERE uid = ?", TERMINAL);
+        restore.restore(scene, "operator");
+        assertEquals(Map.of("green", Map.of("content", "hello")), registry.require(TERMINAL).config().get("states"));
+        assertEquals(1, db.queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, TERMINAL));
+    }
+
+    @Test
+    void aRestoreThatFailsHalfWayChangesNothing() {
+        Scene scene = beforeRun();
+        alert.setState("red", "test", "test");
+        access.createPerson("Boris", "master");
+        // a lock became a terminal since: only found while writing, after the states and persons were written
+        db.update("UPDATE device SET device_type = 'terminal' WHERE uid = ?", LOCK);
+        GameRefused refused = assertThrows(GameRefused.class, () -> restore.restore(scene, "operator"));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("device " + LOCK + " is a terminal now"), refused.getMessage());
+        assertEquals("red", db.queryForObject("SELECT s.name FROM alert_current c JOIN alert_state s ON s.id = c.state_id",
+                String.class));
+        assertEquals(1, db.queryForObject("SELECT COUNT(*) FROM person WHERE name = 'Boris'", Integer.class));
+        assertEquals(1, db.queryForObject("SELECT COUNT(*) FROM permission", Integer.class));
+        assertEquals("red", alert.current().name());
+        assertEquals(List.of(), pushed);
+    }
+
+    @Test
+    void aSceneWithATypeThisServerLacksIsRefusedNamingIt() {
+        Scene scene = beforeRun();
+        List<Scene.Device> devices = new ArrayList<>(scene.devices());
+        devices.set(1, new Scene.Device(TERMINAL, "toaster", Map.of(), false));
+        Scene other = new Scene(1, "x", null, scene.alert(), scene.states(), devices, scene.persons(), scene.cards(),
+                scene.permissions(), scene.simpleConfigs());
+        assertEquals(List.of("\"devices[1].type\" names no device type of this server: 'toaster'"), restore.problems(other));
+        GameRefused refused = assertThrows(GameRefused.class, () -> restore.restore(other, "operator"));
+        assertEquals(409, refused.status());
+        assertFalse(pushed.contains("type lock"));
+    }
+}
