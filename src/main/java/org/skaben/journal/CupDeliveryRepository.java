@@ -41,4 +41,12 @@ public class CupDeliveryRepository {
                 + "WHERE task_id = ? AND uid = ? AND answered_at IS NOT NULL", Long.class, taskId, uid);
         return millis.isEmpty() ? null : millis.get(0);
     }
+
+    /**
+     * A device deleted or replaced: its deliveries go (they tell whether the device holds its config, which a
+     * device registered under this uid again, or its replacement, does not); the journal keeps its CUPs.
+     */
+    public void forget(String uid) {
+        jdbc.update("DELETE FROM cup_delivery WHERE uid = ?", uid);
+    }
 }
