@@ -1,6 +1,8 @@
 package org.skaben.access;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,19 +59,27 @@ public class AccessBook {
         return persons.findByName(name).orElseThrow(() -> new GameRefused(404, "person '" + name + "' does not exist"));
     }
 
-    public synchronized Person createPerson(String name, String role) {
+    public Person createPerson(String name, String role) {
+        return createPerson(name, role, "");
+    }
+
+    public synchronized Person createPerson(String name, String role, String description) {
         if (persons.findByName(name).isPresent()) {
             throw new GameRefused(409, "person '" + name + "' already exists");
         }
-        return person(persons.insert(name, role));
+        return person(persons.insert(name, role, description));
     }
 
-    public synchronized Person updatePerson(long id, String name, String role) {
+    public Person updatePerson(long id, String name, String role) {
+        return updatePerson(id, name, role, person(id).description());
+    }
+
+    public synchronized Person updatePerson(long id, String name, String role, String description) {
         Person old = person(id);
         persons.findByName(name).filter(p -> p.id() != id).ifPresent(p -> {
             throw new GameRefused(409, "person '" + name + "' already exists");
         });
-        Person updated = new Person(old.id(), name, role);
+        Person updated = new Person(old.id(), name, role, description);
         persons.update(updated);
         reload();
         return updated;
@@ -164,6 +174,92 @@ public class AccessBook {
         permissions.delete(id);
         reload();
         return p.lockUid();
+    }
+
+    // --- import of persons and cards (name;description;code lines) -------------------------------------------
+
+    /** One line to import: a person by name (a blank description keeps theirs) and a code they own (blank: none). */
+    public record ImportLine(String name, String description, String code) {
+    }
+
+    /** A card an import creates or gives to another person ({@code previous}: its owner before, or null). */
+    public record CardOwner(String code, String person, String previous) {
+    }
+
+    /** What an import does (or did): persons created or given a new description, cards created or moved. */
+    public record ImportPlan(List<String> personsCreated, List<String> personsUpdated, List<CardOwner> cardsCreated,
+                             List<CardOwner> cardsMoved, int cardsUnchanged) {
+    }
+
+    /**
+     * Imports persons (created by name when missing, role player) and their cards, all in one transaction, or
+     * with {@code apply} false only says what it would do. The lines are already checked and agree with each
+     * other (a code on one line, one description per name). Permissions are not touched, so no lock's acl
+     * changes: a moved card opens what it opened before, for its new owner.
+     */
+    public synchronized ImportPlan importCards(List<ImportLine> lines, boolean apply) {
+        Map<String, Person> byName = new HashMap<>();
+        persons.findAll().forEach(p -> byName.put(p.name(), p));
+        Map<Long, String> nameById = new HashMap<>();
+        byName.values().forEach(p -> nameById.put(p.id(), p.name()));
+        Map<String, AccessCode> byCode = new HashMap<>();
+        codes.findAll().forEach(c -> byCode.put(c.code(), c));
+
+        Map<String, String> created = new LinkedHashMap<>();
+        Map<String, Person> updated = new LinkedHashMap<>();
+        List<CardOwner> newCards = new ArrayList<>();
+        List<CardOwner> moved = new ArrayList<>();
+        int unchanged = 0;
+        for (ImportLine line : lines) {
+            Person known = byName.get(line.name());
+            String description = line.description() == null ? "" : line.description();
+            if (known == null) {
+                created.merge(line.name(), description, (a, b) -> a.isEmpty() ? b : a);
+            } else if (!description.isEmpty() && !description.equals(known.description())) {
+                updated.put(known.name(), new Person(known.id(), known.name(), known.role(), description));
+            }
+            if (line.code() == null || line.code().isEmpty()) {
+                continue;
+            }
+            AccessCode code = byCode.get(line.code());
+            if (code == null) {
+                newCards.add(new CardOwner(line.code(), line.name(), null));
+            } else if (!line.name().equals(nameById.get(code.personId()))) {
+                moved.add(new CardOwner(line.code(), line.name(), nameById.get(code.personId())));
+            } else {
+                unchanged++;
+            }
+        }
+        ImportPlan plan = new ImportPlan(List.copyOf(created.keySet()), List.copyOf(updated.keySet()),
+                List.copyOf(newCards), List.copyOf(moved), unchanged);
+        if (!apply) {
+            return plan;
+        }
+        persons.inTransaction(() -> {
+            Map<String, Long> ids = new HashMap<>();
+            byName.values().forEach(p -> ids.put(p.name(), p.id()));
+            created.forEach((name, description) -> ids.put(name, persons.insert(name, "player", description)));
+            updated.values().forEach(persons::update);
+            newCards.forEach(c -> codes.insert(new AccessCode(c.code(), ids.get(c.person()), "card")));
+            moved.forEach(c -> codes.update(new AccessCode(c.code(), ids.get(c.person()), byCode.get(c.code()).kind())));
+        });
+        reload();
+        return plan;
+    }
+
+    // --- devices deleted or replaced -------------------------------------------------------------------------
+
+    /** How many permissions name the lock. */
+    public int permissionCount(String lockUid) {
+        return permissions.countForLock(lockUid);
+    }
+
+    /**
+     * A lock replaced by another: its permissions become the new one's. Runs inside the replacement's
+     * transaction; call {@link #reload()} once it committed.
+     */
+    public int moveLockPermissions(String fromUid, String toUid) {
+        return permissions.moveLock(fromUid, toUid);
     }
 
     /** Re-reads permissions and owners; also after a lock was deleted, whose permissions went with it. */

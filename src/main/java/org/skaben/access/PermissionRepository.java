@@ -59,6 +59,15 @@ public class PermissionRepository {
         jdbc.update("DELETE FROM permission");
     }
 
+    /** A lock replaced by another: its permissions become the new lock's. Returns how many. */
+    public int moveLock(String fromUid, String toUid) {
+        return jdbc.update("UPDATE permission SET lock_uid = ? WHERE lock_uid = ?", toUid, fromUid);
+    }
+
+    public int countForLock(String lockUid) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM permission WHERE lock_uid = ?", Integer.class, lockUid);
+    }
+
     private static List<Integer> states(String json) {
         try {
             return List.of(Json.MAPPER.readValue(json, Integer[].class));

@@ -29,8 +29,11 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern NAME = Pattern.compile("\\S.{0,99}");
 
-    /** POST or PUT /api/persons: a name and a role (player, or master; player when new and not given). */
-    public record PersonRequest(String name, String role) {
+    /**
+     * POST or PUT /api/persons: a name, a role (player, or master; player when new and not given) and a
+     * description (free text on one line; empty when new and not given).
+     */
+    public record PersonRequest(String name, String role, String description) {
     }
 
     public record PersonDeleted(long deleted) {
@@ -68,6 +71,21 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
     public record PermissionDeleted(long deleted) {
     }
 
+    /** The body of POST /api/cards.csv, as sent. */
+    public record CsvUpload(byte[] bytes) {
+    }
+
+    /**
+     * What POST /api/cards.csv did ({@code imported}) or, with ?preview=true, would do: persons created or given
+     * a new description, cards created or given to another person, cards already theirs.
+     */
+    public record CsvImport(boolean imported, @JsonProperty("persons_created") List<String> personsCreated,
+                            @JsonProperty("persons_updated") List<String> personsUpdated,
+                            @JsonProperty("cards_created") List<AccessBook.CardOwner> cardsCreated,
+                            @JsonProperty("cards_moved") List<AccessBook.CardOwner> cardsMoved,
+                            @JsonProperty("cards_unchanged") int cardsUnchanged) {
+    }
+
 
     // --- persons ----------------------------------------------------------------------------------------
 
@@ -82,7 +100,7 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
     public Person createPerson(PersonRequest b) {
         Fields.body(b);
         Person p = access.createPerson(name(Fields.text(b.name(), "name", null)),
-                role(Fields.text(b.role(), "role", "player")));
+                role(Fields.text(b.role(), "role", "player")), description(b.description(), ""));
         journal.note("person", OPERATOR, null, null, "person " + p.id() + " " + p.name() + " (" + p.role() + ") created");
         return p;
     }
@@ -91,7 +109,7 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
         Person old = access.person(Fields.id(id));
         Fields.body(b);
         Person p = access.updatePerson(old.id(), name(Fields.text(b.name(), "name", old.name())),
-                role(Fields.text(b.role(), "role", old.role())));
+                role(Fields.text(b.role(), "role", old.role())), description(b.description(), old.description()));
         journal.note("person", OPERATOR, null, null, "person " + p.id() + " is now " + p.name() + " (" + p.role() + ")");
         return p;
     }
@@ -105,8 +123,47 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
 
     // --- cards and codes --------------------------------------------------------------------------------
 
-    public List<CardView> cards() {
-        return access.codes().stream().map(this::view).toList();
+    /** Every card, or those of the person named ({@code owner=unknown}: the cards registered in white). */
+    public List<CardView> cards(String owner) {
+        return access.codes().stream().map(this::view)
+                .filter(c -> owner == null || owner.isBlank() || owner.equals(c.person())).toList();
+    }
+
+    // --- persons and cards as CSV -------------------------------------------------------------------------
+
+    /** GET /api/cards.csv: name;description;code lines, see {@link CardsCsv}. */
+    public String cardsCsv() {
+        return CardsCsv.format(access.persons(), access.codes());
+    }
+
+    /**
+     * POST /api/cards.csv: imports the lines, all or none (a 400 names every bad line), or with preview=true
+     * only says what it would do. Persons are found by name and created when missing; a card already someone
+     * else's is given to the person its line names. Permissions stay as they are, so no lock's acl changes.
+     */
+    public CsvImport importCards(CsvUpload upload, String preview) {
+        boolean dryRun = flag(preview, "preview");
+        var plan = access.importCards(CardsCsv.parse(upload == null ? null : upload.bytes()), !dryRun);
+        if (!dryRun) {
+            journal.note("cards-imported", OPERATOR, null, null, "CSV import: persons created " + plan.personsCreated()
+                    + ", updated " + plan.personsUpdated() + "; cards created " + plan.cardsCreated().stream()
+                    .map(c -> c.code() + " (" + c.person() + ")").toList() + ", moved " + plan.cardsMoved().stream()
+                    .map(c -> c.code() + " (" + c.previous() + " -> " + c.person() + ")").toList()
+                    + ", unchanged " + plan.cardsUnchanged());
+        }
+        return new CsvImport(!dryRun, plan.personsCreated(), plan.personsUpdated(), plan.cardsCreated(),
+                plan.cardsMoved(), plan.cardsUnchanged());
+    }
+
+    /** A query flag: true, false or nothing (false). */
+    private static boolean flag(String value, String name) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw new ApiException(400, name + " must be true or false");
     }
 
     public CardView card(String code) {
@@ -260,6 +317,17 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
             throw new ApiException(400, "a name is 1-100 characters");
         }
         return name;
+    }
+
+    /** At most 400 characters on one line (a CSV line carries it); absent keeps the fallback. */
+    private static String description(String description, String fallback) {
+        if (description == null) {
+            return fallback;
+        }
+        if (description.length() > 400 || description.indexOf('\n') >= 0 || description.indexOf('\r') >= 0) {
+            throw new ApiException(400, ApiJson.field("description", "must be at most 400 characters on one line"));
+        }
+        return description.strip();
     }
 
     private static String role(String role) {

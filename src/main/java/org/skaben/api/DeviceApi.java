@@ -5,12 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.skaben.access.AccessBook;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.LastSeenTracker;
+import org.skaben.journal.CupDeliveryRepository;
 
-/** The devices as the operator API shows and changes them (DeviceRoutes): register, config, override. */
+/**
+ * The devices as the operator API shows and changes them (DeviceRoutes): register, config, override, delete,
+ * replace.
+ */
 public class DeviceApi {
 
     /** A device as the game master sees it: what it is told, what it reports, whether it is heard. */
@@ -40,17 +45,33 @@ public class DeviceApi {
     public record SyncResult(String uid, boolean sent, @JsonProperty("task_id") String taskId) {
     }
 
+    /** POST /api/devices/{uid}/replace: the uid of the device that takes this one's place. */
+    public record ReplaceRequest(String uid) {
+    }
+
+    /** A deleted device, and how many permissions (of a lock) went with it. */
+    public record DeviceDeleted(String deleted, String type, int permissions) {
+    }
+
+    /** A device replaced by another: the old uid (now retired), the new one, and the permissions it took over. */
+    public record Replacement(String old, String uid, String type, int permissions) {
+    }
+
     private final DeviceRegistry registry;
     private final ConfigComposer composer;
     private final LastSeenTracker lastSeen;
     private final long onlineWindowMillis;
+    private final AccessBook access;
+    private final CupDeliveryRepository deliveries;
 
     public DeviceApi(DeviceRegistry registry, ConfigComposer composer, LastSeenTracker lastSeen,
-                     long onlineWindowMillis) {
+                     long onlineWindowMillis, AccessBook access, CupDeliveryRepository deliveries) {
         this.registry = registry;
         this.composer = composer;
         this.lastSeen = lastSeen;
         this.onlineWindowMillis = onlineWindowMillis;
+        this.access = access;
+        this.deliveries = deliveries;
     }
 
     public List<DeviceView> devices() {
@@ -120,6 +141,50 @@ public class DeviceApi {
         }
         registry.setOverride(id, request.override());
         return id;
+    }
+
+    /**
+     * Deletes a device registered by mistake, with its permissions and CUP deliveries (its journal rows stay);
+     * the locks' acl cache forgets it. A packet from it later registers it again as new, where its type may.
+     */
+    public DeviceDeleted delete(String uid) {
+        String id = requireDevice(uid);
+        int[] permissions = {0};
+        Device d = registry.delete(id, () -> {
+            permissions[0] = access.permissionCount(id);
+            deliveries.forget(id);
+        });
+        access.reload();
+        return new DeviceDeleted(d.uid(), d.type(), permissions[0]);
+    }
+
+    /**
+     * Puts a new uid in a device's place (a lock swapped during a game): the new device inherits type, config,
+     * override and permissions; the old uid is retired (deleted, its packets refused). 400 for a bad body or
+     * the same uid, 404 when the old one is not registered, 409 when the new one is registered, or was heard
+     * as another type.
+     */
+    public Replacement replace(String uid, ReplaceRequest request) {
+        String old = requireDevice(uid);
+        if (request == null || request.uid() == null || request.uid().isBlank()) {
+            throw new ApiException(400, "expected {\"uid\": \"<the new device's mac>\"}");
+        }
+        String fresh = Fields.uid(request.uid());
+        if (fresh.equals(old)) {
+            throw new ApiException(400, "a device cannot replace itself");
+        }
+        String type = typeOf(old);
+        registry.unregistered().list().stream().filter(h -> h.uid().equals(fresh) && !h.type().equals(type))
+                .findFirst().ifPresent(h -> {
+                    throw new ApiException(409, "device " + fresh + " was heard as a " + h.type() + ", not a " + type);
+                });
+        int[] permissions = {0};
+        registry.replace(old, fresh, () -> {
+            permissions[0] = access.moveLockPermissions(old, fresh);
+            deliveries.forget(old);
+        });
+        access.reload();
+        return new Replacement(old, fresh, type, permissions[0]);
     }
 
     private DeviceView view(Device d) {

@@ -10,8 +10,8 @@ import org.skaben.device.Json;
 
 /**
  * /api/devices: the registered devices, the ones refused registration, and what the game master does to one
- * (register, change its config, take it under manual control, send it its config again). Every change is
- * journaled with source "operator" and its CUP goes out at once.
+ * (register, change its config, take it under manual control, send it its config again, delete it, replace it
+ * by another uid). Every change is journaled with source "operator" and its CUP goes out at once.
  */
 public class DeviceRoutes extends ApiRoutes {
 
@@ -36,6 +36,14 @@ public class DeviceRoutes extends ApiRoutes {
         serve(uid(rest.put("/devices/{uid}/override").type(DeviceApi.OverrideRequest.class)
                 .outType(DeviceApi.DeviceView.class)), "device-override",
                 "takes the device under manual control (no automatic CUPs) or gives it back");
+        serve(uid(rest.delete("/devices/{uid}").outType(DeviceApi.DeviceDeleted.class)), "device-delete",
+                "deletes a device registered by mistake, with its permissions and CUP deliveries (its journal stays); "
+                        + "heard again, it registers as new where its type may");
+        serve(uid(rest.post("/devices/{uid}/replace").type(DeviceApi.ReplaceRequest.class)
+                .outType(DeviceApi.DeviceView.class)), "device-replace",
+                "puts another uid in the device's place (a lock swapped during a game): it inherits type, config, "
+                        + "override and permissions and gets its CUP; the old uid is retired (its packets refused "
+                        + "until it is registered by hand). 409 when the new uid is a registered device");
 
         from("direct:api-device-register").routeId("api-device-register")
                 .setHeader(Headers.UID, method("deviceApi", "register(${body})"))
@@ -63,6 +71,29 @@ public class DeviceRoutes extends ApiRoutes {
                 .setHeader(Headers.KIND, constant("override"))
                 // the device's config carries the flag: it hears of it at once
                 .setBody(e -> cupRequest(e, "override changed by operator"))
+                .to("direct:journal-and-push");
+
+        from("direct:api-device-delete").routeId("api-device-delete")
+                .setBody(method("deviceApi", "delete(${header.uid})"))
+                .setHeader(Headers.UID, simple("${body.deleted}"))
+                .setHeader(Headers.TYPE, simple("${body.type}"))
+                .setHeader(Headers.KIND, constant("device-deleted"))
+                .setHeader(Headers.DETAIL, simple("deleted by operator, with ${body.permissions} permission(s)"))
+                .to("direct:journal");
+
+        // the old uid's row says what replaced it; the new one's is its registration, and it gets its CUP
+        from("direct:api-device-replace").routeId("api-device-replace")
+                .setBody(method("deviceApi", "replace(${header.uid}, ${body})"))
+                .setHeader(Headers.UID, simple("${body.old}"))
+                .setHeader(Headers.TYPE, simple("${body.type}"))
+                .setHeader(Headers.KIND, constant("device-replaced"))
+                .setHeader(Headers.DETAIL, simple("replaced by ${body.uid} (config, override and "
+                        + "${body.permissions} permission(s) moved); retired"))
+                .to("direct:journal")
+                .setHeader(Headers.DETAIL, simple("registered by operator in place of ${body.old}"))
+                .setHeader(Headers.UID, simple("${body.uid}"))
+                .setHeader(Headers.KIND, constant("registered"))
+                .setBody(e -> cupRequest(e, "replacement"))
                 .to("direct:journal-and-push");
 
         from("direct:api-device-sync").routeId("api-device-sync")

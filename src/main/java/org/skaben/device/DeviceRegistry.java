@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.skaben.game.GameRefused;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
 import org.skaben.support.DatabaseWait;
@@ -32,11 +33,14 @@ public class DeviceRegistry {
 
     private final DeviceRepository devices;
     private final DeviceTypeRepository types;
+    private final RetiredDeviceRepository retiredDevices;
     private final boolean autoRegister;
     private final Function<String, String> registrationClosed;
     private final UnregisteredDevices unregistered = new UnregisteredDevices();
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
     private final Map<String, DeviceType> typeCache = new ConcurrentHashMap<>();
+    // retired uid -> the uid that replaced it
+    private final Map<String, String> retired = new ConcurrentHashMap<>();
     private final LastSeenTracker lastSeen = new LastSeenTracker();
     // each change of a device holds the read lock; whoever rewrites the device table behind the cache (a scene
     // restored) holds the write lock, so that no change reads the old cache and writes it over the new table
@@ -52,8 +56,15 @@ public class DeviceRegistry {
      */
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister,
                           Function<String, String> registrationClosed) {
+        this(devices, types, null, autoRegister, registrationClosed);
+    }
+
+    /** {@code retiredDevices}: where replaced devices are kept (null: nowhere, no device can be replaced). */
+    public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, RetiredDeviceRepository retiredDevices,
+                          boolean autoRegister, Function<String, String> registrationClosed) {
         this.devices = devices;
         this.types = types;
+        this.retiredDevices = retiredDevices;
         this.autoRegister = autoRegister;
         this.registrationClosed = registrationClosed;
         types.findAll().forEach(t -> typeCache.put(t.name(), t));
@@ -61,6 +72,9 @@ public class DeviceRegistry {
             deviceCache.put(d.uid(), d);
             lastSeen.seed(d.uid(), d.lastSeen());
         });
+        if (retiredDevices != null) {
+            retired.putAll(retiredDevices.replacedBy());
+        }
     }
 
     /**
@@ -137,6 +151,13 @@ public class DeviceRegistry {
             }
             return KNOWN;
         }
+        String replacedBy = retired.get(packet.uid());
+        if (replacedBy != null) {
+            // journaled once, listed with the refused devices: a game master who registers it by hand revives it
+            String reason = "device " + packet.uid() + " is retired: replaced by " + replacedBy;
+            boolean first = unregistered.refused(packet.uid(), type.name(), reason, System.currentTimeMillis());
+            throw new PacketRefused(reason, !first);
+        }
         if (!autoRegister) {
             throw new PacketRefused("device " + packet.uid() + " is not registered and auto-registration is off");
         }
@@ -167,9 +188,70 @@ public class DeviceRegistry {
                     System.currentTimeMillis());
             // registration runs at ingress, before any route with retries: it waits for the database itself
             DatabaseWait.write("registering " + uid, () -> devices.insert(device));
+            if (retired.containsKey(uid)) {
+                // only a game master registers a retired device (it is refused at ingress): it is back in use
+                retiredDevices.forget(uid);
+                retired.remove(uid);
+            }
             unregistered.forget(uid);
             return device;
         });
+    }
+
+    /**
+     * Deletes a device registered by mistake; {@code alongside} runs in the same transaction first (the rows of
+     * other tables that name it). Its permissions go with it; a packet from it later is a new device's.
+     */
+    public Device delete(String uid, Runnable alongside) {
+        Device[] deleted = {null};
+        deviceCache.computeIfPresent(uid, (key, device) -> {
+            devices.inTransaction(() -> {
+                alongside.run();
+                devices.delete(uid);
+            });
+            deleted[0] = device;
+            return null;
+        });
+        if (deleted[0] == null) {
+            throw new NotFound("device " + uid + " is not registered");
+        }
+        lastSeen.forget(uid);
+        return deleted[0];
+    }
+
+    /**
+     * Replaces a device by another uid (a lock swapped during a game): the new device gets the old one's type,
+     * config and override; {@code alongside} runs in the same transaction between the new row's insert and the old
+     * row's delete (the permissions move then). The old uid is retired: its packets are refused until a game
+     * master registers it again. 409 when the new uid is a registered device.
+     */
+    public synchronized Device replace(String oldUid, String newUid, Runnable alongside) {
+        if (retiredDevices == null) {
+            throw new IllegalStateException("this registry keeps no retired devices");
+        }
+        Device old = require(oldUid);
+        Device fresh = new Device(newUid, old.type(), old.config(), Map.of(), old.hash(), null, old.override(),
+                System.currentTimeMillis());
+        deviceCache.compute(newUid, (key, existing) -> {
+            if (existing != null) {
+                throw new GameRefused(409, "device " + newUid + " is already registered (as a " + existing.type()
+                        + "): delete it first to put it in " + oldUid + "'s place");
+            }
+            devices.inTransaction(() -> {
+                devices.insert(fresh);
+                alongside.run();
+                devices.delete(oldUid);
+                retiredDevices.forget(newUid);
+                retiredDevices.retire(oldUid, old.type(), newUid, fresh.registeredAt());
+            });
+            return fresh;
+        });
+        deviceCache.remove(oldUid);
+        retired.remove(newUid);
+        retired.put(oldUid, newUid);
+        unregistered.forget(newUid);
+        lastSeen.forget(oldUid);
+        return fresh;
     }
 
     public Optional<Device> find(String uid) {

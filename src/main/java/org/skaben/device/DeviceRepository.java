@@ -4,6 +4,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The device table, for the {@link DeviceRegistry} only (it holds every device in memory and writes through
@@ -21,9 +23,11 @@ public class DeviceRepository {
             rs.getLong("registered_at"));
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
     public DeviceRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     public List<Device> findAll() {
@@ -42,5 +46,18 @@ public class DeviceRepository {
         if (rows != 1) {
             throw new IllegalStateException("device " + d.uid() + " is not in the database");
         }
+    }
+
+    /** Its permissions go with it (ON DELETE CASCADE); its journal rows stay. */
+    public void delete(String uid) {
+        jdbc.update("DELETE FROM device WHERE uid = ?", uid);
+    }
+
+    /**
+     * Runs the work in one transaction: a device deleted or replaced together with the rows of other tables
+     * that name it (each written by its own repository, on the same data source), all or nothing.
+     */
+    public void inTransaction(Runnable work) {
+        tx.executeWithoutResult(status -> work.run());
     }
 }

@@ -31,6 +31,12 @@ public class LastSeenTracker {
         pending.put(uid, now);
     }
 
+    /** A device deleted or replaced: heard of no more (a device registered under its uid again starts unheard). */
+    void forget(String uid) {
+        latest.remove(uid);
+        pending.remove(uid);
+    }
+
     public Long lastSeen(String uid) {
         return latest.get(uid);
     }

@@ -63,7 +63,16 @@ public record Scene(@JsonProperty("format_version") Integer formatVersion, Strin
     public record Device(String uid, String type, Map<String, Object> config, Boolean override) {
     }
 
-    public record Person(String name, String role) {
+    /** A person; {@code description} may be left out of a document (none). */
+    public record Person(String name, String role, String description) {
+        public Person(String name, String role) {
+            this(name, role, "");
+        }
+
+        /** The description, empty when the document has none. */
+        public String descriptionOrEmpty() {
+            return description == null ? "" : description;
+        }
     }
 
     /** A card or typed code (kind card or code) and its owner's name. */

@@ -32,7 +32,7 @@ public class SceneCapture {
             Map<Long, String> personNames = new HashMap<>();
             List<Scene.Person> persons = tables.persons().findAll().stream().map(p -> {
                 personNames.put(p.id(), p.name());
-                return new Scene.Person(p.name(), p.role());
+                return new Scene.Person(p.name(), p.role(), p.description() == null ? "" : p.description());
             }).toList();
             List<Scene.Card> cards = tables.codes().findAll().stream()
                     .map((AccessCode c) -> new Scene.Card(c.code(), c.kind(), personNames.get(c.personId()))).toList();

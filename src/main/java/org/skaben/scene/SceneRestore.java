@@ -157,10 +157,10 @@ public class SceneRestore {
         for (Scene.Person p : scene.persons()) {
             Person old = before.remove(p.name());
             if (old == null) {
-                ids.put(p.name(), tables.persons().insert(p.name(), p.role()));
+                ids.put(p.name(), tables.persons().insert(p.name(), p.role(), p.descriptionOrEmpty()));
             } else {
-                if (!old.role().equals(p.role())) {
-                    tables.persons().update(new Person(old.id(), p.name(), p.role()));
+                if (!old.role().equals(p.role()) || !p.descriptionOrEmpty().equals(old.description() == null ? "" : old.description())) {
+                    tables.persons().update(new Person(old.id(), p.name(), p.role(), p.descriptionOrEmpty()));
                 }
                 ids.put(p.name(), old.id());
             }

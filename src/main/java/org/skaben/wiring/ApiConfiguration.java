@@ -23,6 +23,7 @@ import org.skaben.game.Alert;
 import org.skaben.game.Broadcaster;
 import org.skaben.game.GameActions;
 import org.skaben.game.SimpleConfigs;
+import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.support.StoredSecret;
@@ -47,8 +48,9 @@ public class ApiConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public DeviceApi deviceApi(@BeanInject("deviceRegistry") DeviceRegistry registry,
                 @BeanInject("configComposer") ConfigComposer composer, @BeanInject("lastSeen") LastSeenTracker lastSeen,
-                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds) {
-        return new DeviceApi(registry, composer, lastSeen, keepaliveTimeoutSeconds * 1000);
+                @PropertyInject("skaben.keepalive.timeout-seconds") long keepaliveTimeoutSeconds,
+                @BeanInject("accessBook") AccessBook access, @BeanInject("cupDeliveries") CupDeliveryRepository deliveries) {
+        return new DeviceApi(registry, composer, lastSeen, keepaliveTimeoutSeconds * 1000, access, deliveries);
     }
 
     @BindToRegistry(lazy = true)

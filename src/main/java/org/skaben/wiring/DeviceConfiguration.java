@@ -16,6 +16,7 @@ import org.skaben.device.DeviceType;
 import org.skaben.device.DeviceTypeRepository;
 import org.skaben.device.KeepalivePolicy;
 import org.skaben.device.LastSeenTracker;
+import org.skaben.device.RetiredDeviceRepository;
 import org.skaben.device.Liveness;
 import org.skaben.game.Alert;
 import org.skaben.handler.InfoReader;
@@ -39,7 +40,8 @@ public class DeviceConfiguration implements CamelConfiguration {
         String lock = lockType.trim();
         String state = registrationState.trim();
         // game.md 4: only locks (and cards, see GameActions.accessAttempt) wait for the registration state
-        return new DeviceRegistry(new DeviceRepository(dataSource), new DeviceTypeRepository(dataSource), autoRegister,
+        return new DeviceRegistry(new DeviceRepository(dataSource), new DeviceTypeRepository(dataSource),
+                new RetiredDeviceRepository(dataSource), autoRegister,
                 type -> !type.equals(lock) || state.isEmpty() || alert.current().name().equals(state) ? null
                         : "locks register only while the alert state is " + state);
     }

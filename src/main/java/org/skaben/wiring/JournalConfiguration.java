@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
 import org.skaben.journal.RecordInJournal;
@@ -33,5 +34,11 @@ public class JournalConfiguration implements CamelConfiguration {
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("journalWriter") JournalWriter writer) {
         return new TaskIdRepository(dataSource, writer);
+    }
+
+    /** A removed device's CUP deliveries (the record itself is written by sql: steps). */
+    @BindToRegistry(lazy = true)
+    public CupDeliveryRepository cupDeliveries(@BeanInject("dataSource") DataSource dataSource) {
+        return new CupDeliveryRepository(dataSource);
     }
 }

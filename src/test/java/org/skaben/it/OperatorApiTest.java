@@ -142,6 +142,6 @@ class OperatorApiTest extends SkabenAppTestSupport {
                 "\"sup_fields.closed\" must be one of boolean, integer");
         assertError(http("PUT", "/api/alert/states/white", "{\"in_game\": \"yes\"}"), 400, "\"in_game\" must be a boolean");
         assertError(http("POST", "/api/persons", "{\"name\": \"Eve\", \"age\": 30}"), 400,
-                "unknown field 'age': expected name, role");
+                "unknown field 'age': expected description, name, role");
     }
 }

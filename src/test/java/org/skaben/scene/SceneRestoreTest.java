@@ -116,8 +116,8 @@ class SceneRestoreTest {
         Scene scene = beforeRun();
         assertEquals(new Scene.Alert("green", 100), scene.alert());
         assertEquals(7, scene.states().size());
-        assertTrue(scene.persons().contains(new Scene.Person("Anna", "player")));
-        assertTrue(scene.persons().contains(new Scene.Person("unknown", "player")));
+        assertTrue(scene.persons().contains(new Scene.Person("Anna", "player", "")));
+        assertTrue(scene.persons().stream().anyMatch(p -> p.name().equals("unknown") && p.role().equals("player")));
         assertEquals(List.of(new Scene.Card("CARD01", "card", "Anna")), scene.cards());
         assertEquals(List.of(new Scene.Permission("CARD01", LOCK, List.of("green", "yellow"))), scene.permissions());
         assertEquals(List.of(new Scene.SimpleConfig("rgb", "green", Map.of("rgb", "00FF00"))), scene.simpleConfigs());
