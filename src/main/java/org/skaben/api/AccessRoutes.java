@@ -6,7 +6,7 @@ import org.skaben.access.Person;
 
 /**
  * /api/persons, /api/cards, /api/permissions: who may open which lock. Each is listed, created, read, changed
- * and deleted alike; a change is journaled with source "operator" and a lock whose acl changed gets its config
+ * and deleted alike; a change is journaled with its source (operator or operator:<name>) and a lock whose acl changed gets its config
  * at once.
  */
 public class AccessRoutes extends ApiRoutes {
@@ -48,13 +48,13 @@ public class AccessRoutes extends ApiRoutes {
         endpoint(listParameters.apply(rest.get("/" + k.many()).outType(k.view().arrayType())), k.many(),
                 "every " + k.one() + " (or those the parameters name)", "accessApi", k.listCall());
         creating(rest.post("/" + k.many()).type(k.request()).outType(k.view()), k.one() + "-create",
-                "creates a " + k.one(), "accessApi", k.call("create", "${body}"));
+                "creates a " + k.one(), "accessApi", k.call("create", "${body}", SOURCE));
         endpoint(path(rest.get(item).outType(k.view()), k.key(), keyDescription), k.one(),
                 "one " + k.one(), "accessApi", k.one() + "(" + key + ")");
         endpoint(path(rest.put(item).type(k.changes()).outType(k.view()), k.key(), keyDescription),
                 k.one() + "-update", "changes a " + k.one() + "; absent fields keep their value", "accessApi",
-                k.call("update", key, "${body}"));
+                k.call("update", key, "${body}", SOURCE));
         endpoint(path(rest.delete(item).outType(k.deleted()), k.key(), keyDescription), k.one() + "-delete",
-                k.onDelete(), "accessApi", k.call("delete", key));
+                k.onDelete(), "accessApi", k.call("delete", key, SOURCE));
     }
 }
