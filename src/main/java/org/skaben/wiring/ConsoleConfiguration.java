@@ -20,7 +20,7 @@ public class ConsoleConfiguration implements CamelConfiguration {
         camel.addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onContextStarted(CamelContext context) {
-                VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context);
+                VertxPlatformHttpRouter router = router(context);
                 if (router == null) {
                     // no HTTP server (a route test): nothing to serve
                     return;
@@ -34,5 +34,14 @@ public class ConsoleConfiguration implements CamelConfiguration {
                         .handler(new ConsoleFiles(ConsoleConfiguration.class.getClassLoader()));
             }
         });
+    }
+
+    /** The router of the server on camel.server.port (VertxPlatformHttpRouter.lookup(context) assumes 8080). */
+    private static VertxPlatformHttpRouter router(CamelContext context) {
+        String port = context.getPropertiesComponent().resolveProperty("camel.server.port").orElse("8080");
+        VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context,
+                VertxPlatformHttpRouter.getRouterNameFromPort(Integer.parseInt(port.trim())));
+        return router != null ? router
+                : VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME);
     }
 }
