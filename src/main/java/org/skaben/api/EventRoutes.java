@@ -25,9 +25,8 @@ public class EventRoutes extends ApiRoutes {
         // DSL cannot stream): declared here for the API document; the route answers only if that handler is absent
         RestDefinition stream = rest("/api").tag("events").produces("text/event-stream")
                 .securityDefinitions().apiKey(COOKIE, "the console's session cookie (POST /api/session)")
-                        .withCookie(SessionCookie.NAME).end().end()
-                .security(TOKEN).security(COOKIE);
-        stream.get("/events/stream").routeId("rest-events-stream").id("events-stream")
+                        .withCookie(SessionCookie.NAME).end().end();
+        stream.get("/events/stream").security(TOKEN).security(COOKIE).routeId("rest-events-stream").id("events-stream")
                 .description("the journal live, as Server-Sent Events: each entry an event whose id is its row id "
                         + "and whose data is the row as GET /api/events shows it; a heartbeat comment every 15 s. "
                         + "Last-Event-ID (header, or lastEventId) first replays the entries after it. The session "

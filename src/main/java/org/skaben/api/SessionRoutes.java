@@ -28,6 +28,8 @@ public class SessionRoutes extends ApiRoutes {
                 .description("signs out: clears the session cookie").to("direct:session-sign-out");
 
         from("direct:session-sign-in").routeId("session-sign-in")
+                .removeHeader("Cookie")
+                .removeHeader("Authorization")
                 .process(ApiRoutes::requireReadableBody)
                 .setBody(method("sessionApi", "signIn(${body})"))
                 .setHeader("Set-Cookie", simple("${body.setCookie()}"))

@@ -76,7 +76,8 @@ class SessionTest extends SkabenAppTestSupport {
     @Test
     void signingInSetsASignedHttpOnlyStrictCookie() throws Exception {
         HttpResponse<String> signedIn = call("POST", "/api/session",
-                "{\"token\": \"" + TOKEN + "\", \"operator\": \"Анна-2\"}");
+                "{\"token\": \"" + TOKEN + "\", \"operator\": \"Анна-2\"}", "Cookie", "theme=dark");
+        assertTrue(signedIn.headers().firstValue("Cookie").isEmpty(), "the credentials are not echoed");
         assertEquals(200, signedIn.statusCode(), signedIn.body());
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(setCookie.startsWith(SessionCookie.NAME + "="), setCookie);
@@ -90,6 +91,7 @@ class SessionTest extends SkabenAppTestSupport {
         HttpResponse<String> who = call("GET", "/api/session", null, "Cookie", cookie);
         assertEquals(200, who.statusCode(), who.body());
         assertEquals("Анна-2", Json.readObject(who.body()).get("operator"));
+        assertTrue(who.headers().firstValue("Cookie").isEmpty(), "the credentials are not echoed");
         assertEquals(200, call("GET", "/api/devices", null, "Cookie", cookie).statusCode());
 
         HttpResponse<String> out = call("DELETE", "/api/session", null, "Cookie", cookie);
