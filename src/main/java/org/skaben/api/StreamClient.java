@@ -75,6 +75,11 @@ final class StreamClient implements JournalFeed.Listener {
         // listening before reading the database: an entry committed meanwhile is in the queue, or in the rows
         // read, or both (then the id says it was sent); never in neither
         unlisten = feed.listen(this);
+        if (response.closed()) {
+            // gone before its close handler was set: that handler will not run
+            closed();
+            return;
+        }
         heartbeat = vertx.setPeriodic(heartbeatMillis, id -> beat());
         if (after != null) {
             lastSent = after;
@@ -118,7 +123,9 @@ final class StreamClient implements JournalFeed.Listener {
                 append(page, id, row);
                 lastSent = id;
             }
-            response.write(page);
+            if (page.length() > 0) {
+                response.write(page);
+            }
             if (rows.size() < PAGE) {
                 replaying = false;
                 pump();

@@ -177,10 +177,19 @@ class EventStreamTest extends SkabenAppTestSupport {
                 "Authorization", "Bearer " + TOKEN)) {
             assertEquals(missed.get(4), byParameter.next(Duration.ofSeconds(5)).id());
         }
+        // a reconnect that missed nothing goes on live
+        long newest = rowIds(lock.uid(), "info", 0).get(6);
+        try (Stream upToDate = new Stream("?device=" + lock.uid() + "&kind=info", "Cookie", cookie,
+                "Last-Event-ID", String.valueOf(newest))) {
+            eventually(() -> feed().listeners() > 0);
+            lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"n\": 8}}");
+            Event live = upToDate.next(Duration.ofSeconds(5));
+            assertEquals("{\"n\":8}", live.data().get("detail"));
+        }
         // the polling fallback: the rows after an id, oldest first
         List<Map<String, Object>> polled = Json.MAPPER.readValue(http("GET", "/api/events?device=" + lock.uid()
                 + "&kind=info&after=" + seen, null).body(), List.class);
-        assertEquals(6, polled.size());
+        assertEquals(7, polled.size());
         assertEquals(missed, polled.subList(0, 5).stream().map(r -> ((Number) r.get("id")).longValue()).toList());
     }
 
