@@ -20,12 +20,11 @@ import org.skaben.protocol.TopicParser;
 /**
  * Who may open which lock, as the operator API shows and changes it (AccessRoutes, game.md section 5): persons,
  * their cards and codes, and the permissions of a card on a lock in some alert states. Each change is journaled
- * with source "operator"; a lock whose acl changed gets its config at once.
+ * with its source (operator, or operator:<name>); a lock whose acl changed gets its config at once.
  */
 public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry, JournalRepository journal,
                         Broadcaster broadcaster, String lockType) {
 
-    private static final String OPERATOR = "operator";
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
     private static final Pattern NAME = Pattern.compile("\\S.{0,99}");
 
@@ -97,27 +96,27 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
         return access.person(Fields.id(id));
     }
 
-    public Person createPerson(PersonRequest b) {
+    public Person createPerson(PersonRequest b, String source) {
         Fields.body(b);
         Person p = access.createPerson(name(Fields.text(b.name(), "name", null)),
                 role(Fields.text(b.role(), "role", "player")), description(b.description(), ""));
-        journal.note("person", OPERATOR, null, null, "person " + p.id() + " " + p.name() + " (" + p.role() + ") created");
+        journal.note("person", source, null, null, "person " + p.id() + " " + p.name() + " (" + p.role() + ") created");
         return p;
     }
 
-    public Person updatePerson(String id, PersonRequest b) {
+    public Person updatePerson(String id, PersonRequest b, String source) {
         Person old = access.person(Fields.id(id));
         Fields.body(b);
         Person p = access.updatePerson(old.id(), name(Fields.text(b.name(), "name", old.name())),
                 role(Fields.text(b.role(), "role", old.role())), description(b.description(), old.description()));
-        journal.note("person", OPERATOR, null, null, "person " + p.id() + " is now " + p.name() + " (" + p.role() + ")");
+        journal.note("person", source, null, null, "person " + p.id() + " is now " + p.name() + " (" + p.role() + ")");
         return p;
     }
 
-    public PersonDeleted deletePerson(String id) {
+    public PersonDeleted deletePerson(String id, String source) {
         Person p = access.person(Fields.id(id));
         access.deletePerson(p.id());
-        journal.note("person", OPERATOR, null, null, "person " + p.id() + " " + p.name() + " deleted");
+        journal.note("person", source, null, null, "person " + p.id() + " " + p.name() + " deleted");
         return new PersonDeleted(p.id());
     }
 
@@ -141,11 +140,11 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
      * only says what it would do. Persons are found by name and created when missing; a card already someone
      * else's is given to the person its line names. Permissions stay as they are, so no lock's acl changes.
      */
-    public CsvImport importCards(CsvUpload upload, String preview) {
+    public CsvImport importCards(CsvUpload upload, String preview, String source) {
         boolean dryRun = flag(preview, "preview");
         var plan = access.importCards(CardsCsv.parse(upload == null ? null : upload.bytes()), !dryRun);
         if (!dryRun) {
-            journal.note("cards-imported", OPERATOR, null, null, "CSV import: persons created " + plan.personsCreated()
+            journal.note("cards-imported", source, null, null, "CSV import: persons created " + plan.personsCreated()
                     + ", updated " + plan.personsUpdated() + "; cards created " + plan.cardsCreated().stream()
                     .map(c -> c.code() + " (" + c.person() + ")").toList() + ", moved " + plan.cardsMoved().stream()
                     .map(c -> c.code() + " (" + c.previous() + " -> " + c.person() + ")").toList()
@@ -170,29 +169,29 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
         return view(access.code(code(code)));
     }
 
-    public CardView createCard(CardRequest b) {
+    public CardView createCard(CardRequest b, String source) {
         Fields.body(b);
         AccessCode c = access.createCode(new AccessCode(code(Fields.text(b.code(), "code", null)), owner(b.person()),
                 kind(Fields.text(b.kind(), "kind", "card"))));
-        journal.note("card", OPERATOR, null, null, c.kind() + " " + c.code() + " given to " + access.owner(c.code()).orElse("?"));
+        journal.note("card", source, null, null, c.kind() + " " + c.code() + " given to " + access.owner(c.code()).orElse("?"));
         return view(c);
     }
 
-    public CardView updateCard(String code, CardChanges b) {
+    public CardView updateCard(String code, CardChanges b, String source) {
         AccessCode old = access.code(code(code));
         Fields.body(b);
         long owner = b.person() != null ? owner(b.person()) : old.personId();
         AccessCode c = access.updateCode(new AccessCode(old.code(), owner, kind(Fields.text(b.kind(), "kind", old.kind()))));
-        journal.note("card", OPERATOR, null, null, c.kind() + " " + c.code() + " now belongs to " + access.owner(c.code()).orElse("?"));
+        journal.note("card", source, null, null, c.kind() + " " + c.code() + " now belongs to " + access.owner(c.code()).orElse("?"));
         return view(c);
     }
 
     /** Deletes a card and its permissions; the locks that lost it get their new acl. */
-    public CardDeleted deleteCard(String code) {
+    public CardDeleted deleteCard(String code, String source) {
         String c = code(code);
         List<String> locks = access.deleteCode(c);
-        journal.note("card", OPERATOR, null, null, "code " + c + " deleted, with its permissions for " + locks);
-        broadcaster.pushDevices(locks, "permissions changed by operator", OPERATOR, false);
+        journal.note("card", source, null, null, "code " + c + " deleted, with its permissions for " + locks);
+        broadcaster.pushDevices(locks, "permissions changed by operator", source, false);
         return new CardDeleted(c, locks);
     }
 
@@ -210,31 +209,31 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
     }
 
     /** The lock gets its new acl at once. */
-    public PermissionView createPermission(PermissionRequest b) {
+    public PermissionView createPermission(PermissionRequest b, String source) {
         Fields.body(b);
         String lock = lockUid(Fields.text(b.lock(), "lock", null));
         Permission p = access.createPermission(code(Fields.text(b.card(), "card", null)), lock, stateIds(b.states()));
-        return permissionSaved(p, "granted");
+        return permissionSaved(p, "granted", source);
     }
 
-    public PermissionView updatePermission(String id, PermissionChanges b) {
+    public PermissionView updatePermission(String id, PermissionChanges b, String source) {
         Permission old = access.permission(Fields.id(id));
         Fields.body(b);
-        return permissionSaved(access.updatePermission(old.id(), stateIds(b.states())), "changed");
+        return permissionSaved(access.updatePermission(old.id(), stateIds(b.states())), "changed", source);
     }
 
-    public PermissionDeleted deletePermission(String id) {
+    public PermissionDeleted deletePermission(String id, String source) {
         Permission p = access.permission(Fields.id(id));
         access.deletePermission(p.id());
-        journal.note("permission", OPERATOR, lockType, p.lockUid(), "permission " + p.id() + " of " + p.code() + " deleted");
-        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", OPERATOR, false);
+        journal.note("permission", source, lockType, p.lockUid(), "permission " + p.id() + " of " + p.code() + " deleted");
+        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", source, false);
         return new PermissionDeleted(p.id());
     }
 
-    private PermissionView permissionSaved(Permission p, String what) {
-        journal.note("permission", OPERATOR, lockType, p.lockUid(), "permission " + p.id() + " " + what + ": "
+    private PermissionView permissionSaved(Permission p, String what, String source) {
+        journal.note("permission", source, lockType, p.lockUid(), "permission " + p.id() + " " + what + ": "
                 + p.code() + " opens " + p.lockUid() + " in " + stateNames(p.stateIds()));
-        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", OPERATOR, false);
+        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", source, false);
         return view(p);
     }
 

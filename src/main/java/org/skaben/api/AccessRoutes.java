@@ -8,8 +8,9 @@ import org.skaben.access.Person;
 
 /**
  * /api/persons, /api/cards, /api/permissions: who may open which lock. Each is listed, created, read, changed
- * and deleted alike; a change is journaled with source "operator" and a lock whose acl changed gets its config
- * at once. /api/cards.csv: persons and cards as name;description;code lines, exported and imported.
+ * and deleted alike; a change is journaled with its source (operator or operator:<name>) and a lock whose acl
+ * changed gets its config at once. /api/cards.csv: persons and cards as name;description;code lines, exported
+ * and imported.
  */
 public class AccessRoutes extends ApiRoutes {
 
@@ -58,7 +59,7 @@ public class AccessRoutes extends ApiRoutes {
                 .setBody(e -> new AccessApi.CsvUpload(e.getMessage().getBody(byte[].class)))
                 .to("direct:api-cards-csv-import");
         from("direct:api-cards-csv-import").routeId("api-cards-csv-import")
-                .setBody(method("accessApi", "importCards(${body}, ${header.preview})"))
+                .setBody(method("accessApi", "importCards(${body}, ${header.preview}, " + SOURCE + ")"))
                 .setBody(e -> ApiJson.write(e.getMessage().getBody()))
                 .setHeader(Exchange.CONTENT_TYPE, constant("application/json"));
     }
@@ -84,13 +85,13 @@ public class AccessRoutes extends ApiRoutes {
         endpoint(listParameters.apply(rest.get("/" + k.many()).outType(k.view().arrayType())), k.many(),
                 "every " + k.one() + " (or those the parameters name)", "accessApi", k.listCall());
         creating(rest.post("/" + k.many()).type(k.request()).outType(k.view()), k.one() + "-create",
-                "creates a " + k.one(), "accessApi", k.call("create", "${body}"));
+                "creates a " + k.one(), "accessApi", k.call("create", "${body}", SOURCE));
         endpoint(path(rest.get(item).outType(k.view()), k.key(), keyDescription), k.one(),
                 "one " + k.one(), "accessApi", k.one() + "(" + key + ")");
         endpoint(path(rest.put(item).type(k.changes()).outType(k.view()), k.key(), keyDescription),
                 k.one() + "-update", "changes a " + k.one() + "; absent fields keep their value", "accessApi",
-                k.call("update", key, "${body}"));
+                k.call("update", key, "${body}", SOURCE));
         endpoint(path(rest.delete(item).outType(k.deleted()), k.key(), keyDescription), k.one() + "-delete",
-                k.onDelete(), "accessApi", k.call("delete", key));
+                k.onDelete(), "accessApi", k.call("delete", key, SOURCE));
     }
 }

@@ -13,12 +13,11 @@ import org.skaben.journal.JournalRepository;
 
 /**
  * The alert as the operator API shows and changes it (AlertRoutes, game.md section 5): its states and the
- * counter. Each change is journaled with source "operator" and sends the devices it concerns their config.
+ * counter. Each change is journaled with its source (operator, or operator:<name>) and sends the devices it concerns their config.
  */
 public record AlertApi(GameActions game, Alert alert, JournalRepository journal, Broadcaster broadcaster,
                        String scaleType) {
 
-    private static final String OPERATOR = "operator";
 
     /** An alert state and whether it is the current one. */
     public record AlertStateView(int id, String name, @JsonProperty("in_game") boolean inGame, int threshold,
@@ -68,7 +67,7 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
         return alert.machine().states().stream().map(s -> view(s, s.id() == current)).toList();
     }
 
-    public AlertStateView createState(AlertStateChanges b) {
+    public AlertStateView createState(AlertStateChanges b, String source) {
         Fields.body(b);
         int nextOrder = alert.machine().states().stream().mapToInt(AlertState::order).max().orElse(-1) + 1;
         AlertState saved = alert.save(new AlertState(0, Fields.text(b.name(), "name", null),
@@ -78,10 +77,10 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
                 Fields.integer(b.counterDecrease(), "counter_decrease", 0),
                 Fields.text(b.autoChange(), "auto_change", AlertState.NO_DRIFT),
                 Fields.integer(b.autoLevel(), "auto_level", 0), Fields.integer(b.autoTimeout(), "auto_timeout", 0)));
-        return stateSaved(saved, "created");
+        return stateSaved(saved, "created", source);
     }
 
-    public AlertStateView updateState(String name, AlertStateChanges b) {
+    public AlertStateView updateState(String name, AlertStateChanges b, String source) {
         AlertState old = alert.machine().require(name);
         Fields.body(b);
         AlertState saved = alert.save(new AlertState(old.id(), Fields.text(b.name(), "name", old.name()),
@@ -93,21 +92,21 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
                 Fields.text(b.autoChange(), "auto_change", old.autoChange()),
                 Fields.integer(b.autoLevel(), "auto_level", old.autoLevel()),
                 Fields.integer(b.autoTimeout(), "auto_timeout", old.autoTimeoutSeconds())));
-        return stateSaved(saved, "changed");
+        return stateSaved(saved, "changed", source);
     }
 
-    private AlertStateView stateSaved(AlertState saved, String what) {
-        journal.note("alert-states", OPERATOR, null, null, "state " + saved.name() + " " + what + ": "
+    private AlertStateView stateSaved(AlertState saved, String what, String source) {
+        journal.note("alert-states", source, null, null, "state " + saved.name() + " " + what + ": "
                 + ApiJson.write(view(saved, false)));
         // thresholds and names show on the scale
-        broadcaster.pushType(scaleType, "alert states changed by operator", OPERATOR);
+        broadcaster.pushType(scaleType, "alert states changed by operator", source);
         return view(saved, saved.id() == alert.current().id());
     }
 
     /** Sets the current state by hand: the counter goes to its threshold, every device gets its config. */
-    public CounterView setCurrent(String name, StateChoice choice) {
+    public CounterView setCurrent(String name, StateChoice choice, String source) {
         String reason = choice == null ? "set by operator" : Fields.text(choice.reason(), "reason", "set by operator");
-        game.setState(alert.machine().require(name).name(), OPERATOR, reason);
+        game.setState(alert.machine().require(name).name(), source, reason);
         return counter();
     }
 
@@ -126,16 +125,16 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
                 Instant.ofEpochMilli(e.changedAt()).toString(), e.reason(), e.source())).toList();
     }
 
-    public CounterView postCounter(CounterChange b) {
+    public CounterView postCounter(CounterChange b, String source) {
         Fields.body(b);
         String reason = Fields.text(b.reason(), "reason", null);
         if ((b.value() == null) == (b.delta() == null)) {
             throw new ApiException(400, "give either \"value\" or \"delta\"");
         }
         if (b.value() != null) {
-            game.setCounter(b.value(), OPERATOR, reason);
+            game.setCounter(b.value(), source, reason);
         } else {
-            game.changeCounter(b.delta(), OPERATOR, reason);
+            game.changeCounter(b.delta(), source, reason);
         }
         return counter();
     }

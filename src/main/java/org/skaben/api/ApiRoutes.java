@@ -20,14 +20,19 @@ import org.skaben.game.GameRefused;
 /**
  * What every operator API route shares: JSON bound to request and response records (the REST binding, with
  * {@link ApiJsonFormat}), the bearer token checked before any body is read ({@link TokenBeforeBody}, then on
- * every direct:api-* route), JSON errors with the right status, the journal told that the game master (source
- * "operator") did it, and the OpenAPI document at GET /api/openapi.json. Each subclass declares the endpoints
+ * every direct:api-* route; or the console's session cookie, see {@link ApiAccess}), JSON errors with the right status, the journal told which game master (source
+ * "operator" or "operator:<name>") did it, and the OpenAPI document at GET /api/openapi.json. Each subclass declares the endpoints
  * of one resource.
  */
 public abstract class ApiRoutes extends RouteBuilder {
 
     /** The OpenAPI security scheme every /api endpoint names. */
-    private static final String TOKEN = "bearerToken";
+    protected static final String TOKEN = "bearerToken";
+    /** The OpenAPI security scheme of the console's session cookie. */
+    protected static final String COOKIE = "sessionCookie";
+
+    /** A bean call's argument: the journal's source for what the caller does (operator or operator:<name>). */
+    protected static final String SOURCE = "${header." + Headers.SOURCE + "}";
 
     @Override
     public final void configure() {
@@ -43,6 +48,7 @@ public abstract class ApiRoutes extends RouteBuilder {
 
         onException(ApiException.class).handled(true)
                 .process(e -> error(e, cause(e, ApiException.class).status(), cause(e, ApiException.class)))
+                .removeHeader("Set-Cookie")
                 .filter(header(Exchange.HTTP_RESPONSE_CODE).isEqualTo(401))
                     .setHeader(Headers.KIND, constant("unauthorized"))
                     .setHeader(Headers.SOURCE, simple("${header.CamelHttpMethod} ${header.CamelHttpPath}"))
@@ -57,12 +63,11 @@ public abstract class ApiRoutes extends RouteBuilder {
                 .log(LoggingLevel.ERROR, "operator API failed: ${exception}")
                 .process(e -> error(e, 500, cause(e, Exception.class)));
 
-        // whoever calls the API is the game master: the journal says so. The token first, then the body.
+        // whoever calls the API is a game master: the journal says so (operator, or operator:<name>). The token
+        // or the console's session first, then the body.
         interceptFrom("direct:api-*")
-                .bean("bearerToken", "check(${header.Authorization})")
-                .removeHeader("Authorization")
-                .process(ApiRoutes::requireReadableBody)
-                .setHeader(Headers.SOURCE, constant("operator"));
+                .bean("apiAccess", "authorize")
+                .process(ApiRoutes::requireReadableBody);
 
         endpoints();
         describeEveryVerb();
@@ -143,7 +148,7 @@ public abstract class ApiRoutes extends RouteBuilder {
      * A body the binding could not read is refused now that the token is known to be right; a body it did not
      * read (none was sent) is nothing, so a bean sees null rather than an empty text.
      */
-    private static void requireReadableBody(Exchange exchange) {
+    protected static void requireReadableBody(Exchange exchange) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         if (body instanceof BadBody bad) {

@@ -21,6 +21,15 @@ public class BearerToken {
         return HexFormat.of().formatHex(bytes);
     }
 
+    /** The token's SHA-256, in hex: what depends on the token (the session cookie's key) without holding it. */
+    public String digest() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(expected));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Whether the header carries the token (compared in constant time). */
     public boolean accepts(String authorization) {
         byte[] given = authorization == null ? new byte[0] : authorization.trim().getBytes(StandardCharsets.UTF_8);

@@ -22,7 +22,15 @@ public class EventApi {
         this.journal = journal;
     }
 
-    public List<Map<String, Object>> events(String device, String kind, String since, String limit) {
+    /** Newest first; with {@code after}, the entries after that id, oldest first (the console's polling). */
+    public List<Map<String, Object>> events(String device, String kind, String since, String limit, String after) {
+        if (after != null && !after.isBlank()) {
+            if (!after.matches("\\d{1,18}")) {
+                throw new ApiException(400, "after must be a journal entry's id");
+            }
+            return journal.after(Long.parseLong(after), device(device), kind(kind), sinceMillis(since),
+                    Fields.limit(limit));
+        }
         return journal.find(device(device), kind(kind), sinceMillis(since), Fields.limit(limit));
     }
 
@@ -30,11 +38,11 @@ public class EventApi {
         return new EventCount(journal.count(device(device), kind(kind), sinceMillis(since)));
     }
 
-    private static String device(String device) {
+    static String device(String device) {
         return device == null || device.isBlank() ? null : Fields.uid(device);
     }
 
-    private static String kind(String kind) {
+    static String kind(String kind) {
         if (kind == null || kind.isBlank()) {
             return null;
         }

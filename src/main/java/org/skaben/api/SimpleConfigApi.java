@@ -19,7 +19,6 @@ import org.skaben.journal.JournalRepository;
 public record SimpleConfigApi(SimpleConfigs configs, Alert alert, DeviceRegistry registry, JournalRepository journal,
                               Broadcaster broadcaster) {
 
-    private static final String OPERATOR = "operator";
 
     /** What a simple type's devices are told in one alert state. */
     public record SimpleConfigView(String type, String state, Map<String, Object> config) {
@@ -49,25 +48,25 @@ public record SimpleConfigApi(SimpleConfigs configs, Alert alert, DeviceRegistry
     }
 
     /** The body is the config itself; a change for the current state is sent to the type at once. */
-    public SimpleConfigView saveSimpleConfig(String type, String state, Map<String, Object> config) {
+    public SimpleConfigView saveSimpleConfig(String type, String state, Map<String, Object> config, String source) {
         String t = simpleType(type);
         AlertState s = alert.machine().require(state);
         Fields.body(config);
         configs.save(t, s.id(), config);
-        journal.note("simple-config", OPERATOR, t, null, "config for " + s.name() + ": " + Json.write(config));
+        journal.note("simple-config", source, t, null, "config for " + s.name() + ": " + Json.write(config));
         if (s.id() == alert.current().id()) {
-            broadcaster.pushType(t, "config for " + s.name() + " saved by operator", OPERATOR);
+            broadcaster.pushType(t, "config for " + s.name() + " saved by operator", source);
         }
         return new SimpleConfigView(t, s.name(), config);
     }
 
-    public SimpleConfigDeleted deleteSimpleConfig(String type, String state) {
+    public SimpleConfigDeleted deleteSimpleConfig(String type, String state, String source) {
         String t = simpleType(type);
         AlertState s = alert.machine().require(state);
         if (!configs.delete(t, s.id())) {
             throw new ApiException(404, "no config for " + t + " in " + s.name());
         }
-        journal.note("simple-config", OPERATOR, t, null, "config for " + s.name() + " deleted");
+        journal.note("simple-config", source, t, null, "config for " + s.name() + " deleted");
         return new SimpleConfigDeleted(t + "/" + s.name());
     }
 

@@ -16,10 +16,10 @@ public class SimpleConfigRoutes extends ApiRoutes {
                 "simpleConfigApi", "simpleConfig(${header.type}, ${header.state})");
         endpoint(both(rest.put("/{type}/{state}").type(Map.class).outType(SimpleConfigApi.SimpleConfigView.class)),
                 "simple-config-save", "saves the config (the body); sent at once when the state is current",
-                "simpleConfigApi", "saveSimpleConfig(${header.type}, ${header.state}, ${body})");
+                "simpleConfigApi", "saveSimpleConfig(${header.type}, ${header.state}, ${body}, " + SOURCE + ")");
         endpoint(both(rest.delete("/{type}/{state}").outType(SimpleConfigApi.SimpleConfigDeleted.class)),
                 "simple-config-delete", "deletes the config",
-                "simpleConfigApi", "deleteSimpleConfig(${header.type}, ${header.state})");
+                "simpleConfigApi", "deleteSimpleConfig(${header.type}, ${header.state}, " + SOURCE + ")");
     }
 
     private static RestDefinition both(RestDefinition verb) {

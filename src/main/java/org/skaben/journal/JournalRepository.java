@@ -20,18 +20,58 @@ public class JournalRepository {
     private static final String BY_DEVICE = " FROM event WHERE uid = ? AND occurred_at >= ?";
     private static final String BY_KIND = " FROM event WHERE kind = ? AND occurred_at >= ?";
     private static final String BY_DEVICE_AND_KIND = " FROM event WHERE uid = ? AND kind = ? AND occurred_at >= ?";
-    private static final JournalWriter.Statement INSERT = new JournalWriter.Statement("event",
-            "INSERT INTO event (occurred_at, kind, source, device_type, uid, topic, detail) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    // after an id: oldest first, for a reader catching up (the live journal's replay, the polling fallback)
+    private static final String AFTER = " FROM event WHERE id > ? AND occurred_at >= ?";
+    private static final String AFTER_BY_DEVICE = " FROM event WHERE id > ? AND uid = ? AND occurred_at >= ?";
+    private static final String AFTER_BY_KIND = " FROM event WHERE id > ? AND kind = ? AND occurred_at >= ?";
+    private static final String AFTER_BY_DEVICE_AND_KIND =
+            " FROM event WHERE id > ? AND uid = ? AND kind = ? AND occurred_at >= ?";
+    private static final String OLDEST_FIRST = " ORDER BY id LIMIT ?";
+    private static final String INSERT_SQL =
+            "INSERT INTO event (occurred_at, kind, source, device_type, uid, topic, detail) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final int MAX_TOPIC = 65535;
     private static final int MAX_DETAIL = 100000;
     private static final String NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC LIMIT ?";
 
     private final JdbcTemplate jdbc;
     private final JournalWriter writer;
+    private final JournalFeed feed;
+    private final JournalWriter.Statement insert;
 
     public JournalRepository(DataSource dataSource, JournalWriter writer) {
+        this(dataSource, writer, new JournalFeed());
+    }
+
+    /** The feed hears of every entry once it is committed, with its id. */
+    public JournalRepository(DataSource dataSource, JournalWriter writer, JournalFeed feed) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.writer = writer;
+        this.feed = feed;
+        this.insert = new JournalWriter.Statement("event", INSERT_SQL, this::committed);
+    }
+
+    /** On the writer's thread, in commit order: the entry as GET /api/events shows it, for whoever listens. */
+    private void committed(long id, Object[] v) {
+        if (feed.heard()) {
+            feed.publish(new JournalFeed.Entry(id, (String) v[4], (String) v[1],
+                    view(id, (Long) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],
+                            (String) v[6])));
+        }
+    }
+
+    /** One journal entry as the operator API shows it (GET /api/events and the live journal alike). */
+    private static Map<String, Object> view(long id, long occurredAt, String kind, String source, String type,
+                                            String uid, String topic, String detail) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id);
+        row.put("time", Instant.ofEpochMilli(occurredAt).toString());
+        row.put("kind", kind);
+        row.put("source", source);
+        row.put("type", type);
+        row.put("uid", uid);
+        row.put("topic", topic);
+        row.put("detail", detail);
+        return row;
     }
 
     /**
@@ -43,7 +83,7 @@ public class JournalRepository {
         if (kind == null) {
             throw new IllegalArgumentException("a journal entry needs a kind (header skabenKind)");
         }
-        return writer.append(INSERT, System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
+        return writer.append(insert, System.currentTimeMillis(), kind, source, type, uid, cut(topic, MAX_TOPIC),
                 cut(detail, MAX_DETAIL));
     }
 
@@ -52,7 +92,7 @@ public class JournalRepository {
      * that whoever reads the journal next sees it.
      */
     public void note(String kind, String source, String type, String uid, String detail) {
-        writer.appendAndWait(INSERT, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
+        writer.appendAndWait(insert, System.currentTimeMillis(), kind, source, type, uid, null, cut(detail, MAX_DETAIL));
     }
 
     private static String cut(String text, int max) {
@@ -69,18 +109,32 @@ public class JournalRepository {
         Filter f = Filter.of(uid, kind, sinceMillis);
         Object[] args = java.util.Arrays.copyOf(f.args, f.args.length + 1);
         args[f.args.length] = limit;
-        return jdbc.query("SELECT " + COLUMNS + f.where + NEWEST_FIRST, (rs, n) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", rs.getLong("id"));
-            row.put("time", Instant.ofEpochMilli(rs.getLong("occurred_at")).toString());
-            row.put("kind", rs.getString("kind"));
-            row.put("source", rs.getString("source"));
-            row.put("type", rs.getString("device_type"));
-            row.put("uid", rs.getString("uid"));
-            row.put("topic", rs.getString("topic"));
-            row.put("detail", rs.getString("detail"));
-            return row;
-        }, args);
+        return jdbc.query("SELECT " + COLUMNS + f.where + NEWEST_FIRST, JournalRepository::view, args);
+    }
+
+    /** The entries after an id, oldest first: what a reader that saw up to that id has missed. */
+    public List<Map<String, Object>> after(long afterId, String uid, String kind, long sinceMillis, int limit) {
+        String where;
+        Object[] args;
+        if (uid != null && kind != null) {
+            where = AFTER_BY_DEVICE_AND_KIND;
+            args = new Object[] {afterId, uid, kind, sinceMillis, limit};
+        } else if (uid != null) {
+            where = AFTER_BY_DEVICE;
+            args = new Object[] {afterId, uid, sinceMillis, limit};
+        } else if (kind != null) {
+            where = AFTER_BY_KIND;
+            args = new Object[] {afterId, kind, sinceMillis, limit};
+        } else {
+            where = AFTER;
+            args = new Object[] {afterId, sinceMillis, limit};
+        }
+        return jdbc.query("SELECT " + COLUMNS + where + OLDEST_FIRST, JournalRepository::view, args);
+    }
+
+    private static Map<String, Object> view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return view(rs.getLong("id"), rs.getLong("occurred_at"), rs.getString("kind"), rs.getString("source"),
+                rs.getString("device_type"), rs.getString("uid"), rs.getString("topic"), rs.getString("detail"));
     }
 
     private record Filter(String where, Object[] args) {

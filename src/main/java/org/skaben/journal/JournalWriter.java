@@ -2,6 +2,7 @@ package org.skaben.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.StatementCreatorUtils;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Group commit for the journal and the other tables a device packet writes on its way (its task id). Every
@@ -43,12 +45,52 @@ public final class JournalWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournalWriter.class);
 
-    /** A statement the writer runs: the table it writes and its SQL (a constant, never built from input). */
-    public record Statement(String table, String sql) {
+    /**
+     * A statement the writer runs: the table it writes and its SQL (a constant, never built from input). With
+     * a listener it is an INSERT into a table whose key is a generated {@code id} column: the listener hears of
+     * each row once it is committed, with its id, on the writer's thread and in commit order (so it must never
+     * block: hand the row on and return).
+     */
+    public record Statement(String table, String sql, Committed committed) {
+
+        public Statement(String table, String sql) {
+            this(table, sql, null);
+        }
     }
 
-    private record Row(Statement statement, Object[] values, CompletableFuture<Void> written) {
+    /** Hears of a committed row: its generated id and the values it was written with. */
+    @FunctionalInterface
+    public interface Committed {
+        void row(long id, Object[] values);
     }
+
+    private static final class Row {
+        final Statement statement;
+        final Object[] values;
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+        /** The generated id of a row whose statement has a listener, once it is written. */
+        long id = -1;
+
+        Row(Statement statement, Object[] values) {
+            this.statement = statement;
+            this.values = values;
+        }
+
+        CompletableFuture<Void> written() {
+            return written;
+        }
+
+        Statement statement() {
+            return statement;
+        }
+
+        Object[] values() {
+            return values;
+        }
+    }
+
+    /** The generated key a statement with a listener returns. */
+    private static final String[] ID = {"id"};
 
     private final JdbcTemplate jdbc;
     private final int maxBatch;
@@ -74,7 +116,7 @@ public final class JournalWriter implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the journal is closed");
         }
-        Row row = new Row(statement, values, new CompletableFuture<>());
+        Row row = new Row(statement, values);
         try {
             queue.put(row);
         } catch (InterruptedException stopping) {
@@ -94,7 +136,31 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void writeNow(Row row) {
-        DatabaseWait.write("journal", () -> jdbc.update(row.statement().sql(), row.values()));
+        if (row.statement().committed() == null) {
+            DatabaseWait.write("journal", () -> jdbc.update(row.statement().sql(), row.values()));
+            return;
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        DatabaseWait.write("journal", () -> jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(row.statement().sql(), ID);
+            setValues(statement, row.values());
+            return statement;
+        }, key));
+        Number id = key.getKey();
+        row.id = id == null ? -1 : id.longValue();
+    }
+
+    /** Tells a row's listener, if it has one; what the listener throws is logged, never the row's failure. */
+    private static void committed(Row row) {
+        Committed listener = row.statement().committed();
+        if (listener == null || row.id < 0) {
+            return;
+        }
+        try {
+            listener.row(row.id, row.values());
+        } catch (RuntimeException e) {
+            LOG.error("journal listener: {}", e.toString(), e);
+        }
     }
 
     private void run() {
@@ -130,6 +196,7 @@ public final class JournalWriter implements AutoCloseable {
             for (Row row : batch) {
                 try {
                     writeNow(row);
+                    committed(row);
                     row.written().complete(null);
                 } catch (RuntimeException e) {
                     row.written().completeExceptionally(e);
@@ -139,6 +206,7 @@ public final class JournalWriter implements AutoCloseable {
         }
         // after the commit: each row's caller continues from here
         for (Row row : batch) {
+            committed(row);
             row.written().complete(null);
         }
     }
@@ -152,26 +220,29 @@ public final class JournalWriter implements AutoCloseable {
             // when its statement changes, what is batched for the previous one is executed first
             Map<String, PreparedStatement> statements = new LinkedHashMap<>();
             Map<String, String> batching = new HashMap<>();
+            // the rows batched for each statement with a listener since its last execution: they get its keys
+            Map<String, List<Row>> keyed = new HashMap<>();
             try {
                 for (Row row : batch) {
                     Statement sql = row.statement();
                     String before = batching.put(sql.table(), sql.sql());
                     if (before != null && !before.equals(sql.sql())) {
-                        statements.get(before).executeBatch();
+                        execute(statements.get(before), keyed.get(before));
                     }
                     PreparedStatement statement = statements.get(sql.sql());
                     if (statement == null) {
-                        statement = connection.prepareStatement(sql.sql());
+                        statement = sql.committed() == null ? connection.prepareStatement(sql.sql())
+                                : connection.prepareStatement(sql.sql(), ID);
                         statements.put(sql.sql(), statement);
                     }
-                    Object[] values = row.values();
-                    for (int i = 0; i < values.length; i++) {
-                        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-                    }
+                    setValues(statement, row.values());
                     statement.addBatch();
+                    if (sql.committed() != null) {
+                        keyed.computeIfAbsent(sql.sql(), k -> new ArrayList<>()).add(row);
+                    }
                 }
                 for (String pending : batching.values()) {
-                    statements.get(pending).executeBatch();
+                    execute(statements.get(pending), keyed.get(pending));
                 }
                 connection.commit();
             } catch (java.sql.SQLException | RuntimeException e) {
@@ -185,6 +256,31 @@ public final class JournalWriter implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Runs what is batched; rows waiting for generated ids get them, in the order they were added. */
+    private static void execute(PreparedStatement statement, List<Row> waitingForIds) throws java.sql.SQLException {
+        statement.executeBatch();
+        if (waitingForIds == null || waitingForIds.isEmpty()) {
+            return;
+        }
+        int i = 0;
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            while (keys.next() && i < waitingForIds.size()) {
+                waitingForIds.get(i++).id = keys.getLong(1);
+            }
+        }
+        if (i < waitingForIds.size()) {
+            LOG.warn("the database returned {} generated ids for {} rows: the others are not announced", i,
+                    waitingForIds.size());
+        }
+        waitingForIds.clear();
+    }
+
+    private static void setValues(PreparedStatement statement, Object[] values) throws java.sql.SQLException {
+        for (int i = 0; i < values.length; i++) {
+            StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+        }
     }
 
     private static void rollback(Connection connection) {

@@ -1,6 +1,8 @@
 package org.skaben.wiring;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -8,6 +10,11 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.skaben.access.AccessBook;
 import org.skaben.api.AccessApi;
+import org.skaben.api.ApiAccess;
+import org.skaben.api.EventStream;
+import org.skaben.api.SessionApi;
+import org.skaben.api.SessionCookie;
+import org.skaben.journal.JournalFeed;
 import org.skaben.api.AlertApi;
 import org.skaben.api.BearerToken;
 import org.skaben.api.DeadLetterApi;
@@ -39,10 +46,44 @@ public class ApiConfiguration implements CamelConfiguration {
                 "skaben.http.token", "the operator API token is"));
     }
 
-    /** The REST binding's request validator (found by its type): the token, before the body is read. */
+    /**
+     * The console's session cookie: signed with a key made up on the first start and kept in the data folder (a
+     * restart signs nobody out), bound to the API token (a new token signs everyone out).
+     */
     @BindToRegistry(lazy = true)
-    public TokenBeforeBody tokenBeforeBody(@BeanInject("bearerToken") BearerToken token) {
-        return new TokenBeforeBody(token);
+    public SessionCookie sessionCookie(@PropertyInject("skaben.data-dir") String dataDir,
+                @PropertyInject("skaben.http.session-hours") int sessionHours,
+                @BeanInject("bearerToken") BearerToken token) {
+        String key = StoredSecret.in(Path.of(dataDir.trim(), "session-key")).value();
+        return new SessionCookie(key, token.digest(), Duration.ofHours(sessionHours), Clock.systemUTC());
+    }
+
+    /** Who may call the API: the bearer token, or the console's session cookie. */
+    @BindToRegistry(lazy = true)
+    public ApiAccess apiAccess(@BeanInject("bearerToken") BearerToken token,
+                @BeanInject("sessionCookie") SessionCookie session) {
+        return new ApiAccess(token, session);
+    }
+
+    /** The REST binding's request validator (found by its type): the token or the session, before the body is read. */
+    @BindToRegistry(lazy = true)
+    public TokenBeforeBody tokenBeforeBody(@BeanInject("apiAccess") ApiAccess access) {
+        return new TokenBeforeBody(access);
+    }
+
+    @BindToRegistry(lazy = true)
+    public SessionApi sessionApi(@BeanInject("apiAccess") ApiAccess access,
+                @BeanInject("journal") JournalRepository journal) {
+        return new SessionApi(access, journal);
+    }
+
+    /** GET /api/events/stream, installed on the HTTP server's router by {@link ConsoleConfiguration}. */
+    @BindToRegistry(lazy = true)
+    public EventStream eventStream(@BeanInject("apiAccess") ApiAccess access,
+                @BeanInject("journal") JournalRepository journal, @BeanInject("journalFeed") JournalFeed feed,
+                @PropertyInject("skaben.http.stream-queue") int queueSize,
+                @PropertyInject("skaben.http.stream-heartbeat-seconds") int heartbeatSeconds) {
+        return new EventStream(access, journal, feed, queueSize, heartbeatSeconds * 1000L);
     }
 
     @BindToRegistry(lazy = true)

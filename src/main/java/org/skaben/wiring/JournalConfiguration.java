@@ -5,6 +5,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.skaben.journal.CupDeliveryRepository;
+import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
 import org.skaben.journal.RecordInJournal;
@@ -19,8 +20,14 @@ public class JournalConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public JournalRepository journal(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("journalWriter") JournalWriter writer) {
-        return new JournalRepository(dataSource, writer);
+                @BeanInject("journalWriter") JournalWriter writer, @BeanInject("journalFeed") JournalFeed feed) {
+        return new JournalRepository(dataSource, writer, feed);
+    }
+
+    /** Every entry as it is committed, with its id: the console's live journal listens. */
+    @BindToRegistry(lazy = true)
+    public JournalFeed journalFeed() {
+        return new JournalFeed();
     }
 
     /** The journal entry of a packet, in the ingress route's terms. */

@@ -52,7 +52,7 @@ class ApiJsonTest {
 
     @Test
     void anUnknownFieldNamesTheKnownOnes() throws Exception {
-        assertEquals("unknown field 'age': expected name, role",
+        assertEquals("unknown field 'age': expected description, name, role",
                 refusal("{\"name\": \"Eve\", \"age\": 30}", AccessApi.PersonRequest.class));
     }
 
@@ -65,7 +65,10 @@ class ApiJsonTest {
 
     @Test
     void theTokenValidatorDropsTheBodyOfARequestWithoutTheToken() throws Exception {
-        TokenBeforeBody validator = new TokenBeforeBody(new BearerToken("secret"));
+        BearerToken token = new BearerToken("secret");
+        SessionCookie sessions = new SessionCookie("key", token.digest(), java.time.Duration.ofHours(1),
+                java.time.Clock.systemUTC());
+        TokenBeforeBody validator = new TokenBeforeBody(new ApiAccess(token, sessions));
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Exchange without = new DefaultExchange(camel);
             without.getIn().setBody("{broken");
@@ -76,6 +79,18 @@ class ApiJsonTest {
             with.getIn().setBody("{broken");
             assertNull(validator.validate(with, null));
             assertEquals("{broken", with.getIn().getBody());
+            // the console's session cookie stands for the token; a forged one does not
+            Exchange signedIn = new DefaultExchange(camel);
+            String cookie = sessions.signIn("Анна").split(";")[0];
+            signedIn.getIn().setHeader("Cookie", "theme=dark; " + cookie);
+            signedIn.getIn().setBody("{broken");
+            assertNull(validator.validate(signedIn, null));
+            assertEquals("{broken", signedIn.getIn().getBody());
+            Exchange forged = new DefaultExchange(camel);
+            forged.getIn().setHeader("Cookie", cookie.substring(0, cookie.length() - 2) + "xx");
+            forged.getIn().setBody("{broken");
+            assertNull(validator.validate(forged, null));
+            assertNull(forged.getIn().getBody());
         }
     }
 }

@@ -62,6 +62,20 @@ class ApiDocumentTest extends SkabenAppTestSupport {
         assertTrue(String.valueOf(document.get("components")).contains("bearer"), "the token is a security scheme");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theLiveJournalAndTheSignInAreDescribed() throws Exception {
+        Map<String, Object> document = document();
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        Map<String, Object> stream = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/events/stream")).get("get");
+        assertTrue(String.valueOf(stream.get("responses")).contains("text/event-stream"), String.valueOf(stream));
+        assertTrue(String.valueOf(stream.get("parameters")).contains("Last-Event-ID"), String.valueOf(stream));
+        assertTrue(String.valueOf(stream.get("security")).contains("sessionCookie"), String.valueOf(stream));
+        assertTrue(String.valueOf(document.get("components")).contains("skaben_session"), "the cookie is a scheme");
+        assertTrue(((Map<String, Object>) paths.get("/api/session")).keySet().containsAll(Set.of("get", "post", "delete")));
+        assertTrue(String.valueOf(((Map<String, Object>) paths.get("/api/events")).get("get")).contains("after"));
+    }
+
     private static Set<String> difference(Set<String> a, Set<String> b) {
         Set<String> missing = new TreeSet<>(a);
         missing.removeAll(b);
