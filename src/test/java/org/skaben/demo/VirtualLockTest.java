@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skaben.device.ConfigHasher;
 import org.skaben.device.Json;
+import org.skaben.it.TestDevice;
 
 class VirtualLockTest {
 
@@ -26,15 +27,7 @@ class VirtualLockTest {
 
     /** The config the server composes for a lock (ConfigComposer): what it hashes. */
     private static Map<String, Object> serverConfig(String alert, boolean closed, boolean blocked, int timer) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("alert", alert);
-        config.put("override", false);
-        config.put("closed", closed);
-        config.put("blocked", blocked);
-        config.put("sound", false);
-        config.put("timer", timer);
-        config.put("acl", Map.of("111111", List.of(4, 5)));
-        return config;
+        return TestDevice.lockConfig(alert, closed, blocked, timer, Map.of("111111", List.of(4, 5)));
     }
 
     /** A CUP as CupBuilder sends it: hash and task_id inside datahold too. */

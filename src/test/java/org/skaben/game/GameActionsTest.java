@@ -6,72 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.skaben.access.AccessBook;
 import org.skaben.access.AccessCode;
-import org.skaben.access.AccessCodeRepository;
-import org.skaben.access.PermissionRepository;
-import org.skaben.access.PersonRepository;
-import org.skaben.cup.ConfigComposer;
 import org.skaben.device.ConfigHasher;
-import org.skaben.device.DeviceRegistry;
-import org.skaben.device.DeviceRepository;
-import org.skaben.device.DeviceTypeRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The game's verbs and the configs they lead to, on an in-memory database, with the broadcasts recorded. */
-class GameActionsTest {
+class GameActionsTest extends GameOnDatabase {
 
-    private JdbcTemplate db;
-    private Alert alert;
-    private AccessBook access;
-    private SimpleConfigs simple;
-    private DeviceRegistry registry;
-    private ConfigComposer composer;
     private GameActions game;
     private JournalWriter writer;
-    private final List<String> sent = new ArrayList<>();
 
     @BeforeEach
     void freshGame() {
-        JDBCDataSource ds = new JDBCDataSource();
-        ds.setUrl("jdbc:hsqldb:mem:" + UUID.randomUUID());
-        ds.setUser("SA");
-        Flyway.configure().dataSource(ds).load().migrate();
-        db = new JdbcTemplate(ds);
-        GameVersion version = new GameVersion();
-        alert = new Alert(new AlertRepository(ds), version);
-        access = new AccessBook(new PersonRepository(ds), new AccessCodeRepository(ds), new PermissionRepository(ds), version);
-        simple = new SimpleConfigs(new SimpleConfigRepository(ds), version);
-        registry = new DeviceRegistry(new DeviceRepository(ds), new DeviceTypeRepository(ds), true);
-        composer = new ConfigComposer(registry, alert, access, simple, version, "lock", "scl");
-        Broadcaster recorder = new Broadcaster() {
-            @Override
-            public void alertChanged(AlertChange change) {
-                sent.add((change.broadcast() ? "all: " : "scale: ") + change.current().name() + " " + change.counterAfter());
-            }
-
-            @Override
-            public void pushDevices(Collection<String> uids, String reason, String source, boolean manual) {
-                uids.forEach(uid -> sent.add("device " + uid));
-            }
-
-            @Override
-            public void pushType(String type, String reason, String source) {
-                sent.add("type " + type);
-            }
-        };
+        startGame("jdbc:hsqldb:mem:" + UUID.randomUUID(), "classpath:db/migration");
         writer = new JournalWriter(ds, 100, 1000);
         game = new GameActions(alert, registry, access, new JournalRepository(ds, writer), recorder, "white");
     }

@@ -15,12 +15,6 @@ import org.skaben.device.Json;
  */
 class AlertStatesTest extends SkabenAppTestSupport {
 
-    private void ok(String method, String path, String body) throws Exception {
-        var response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-    }
-
     private void refused(String method, String path, String body, int status, String reason) throws Exception {
         var response = http(method, path, body);
         assertEquals(status, response.statusCode(), response.body());

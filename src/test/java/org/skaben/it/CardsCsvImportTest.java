@@ -40,18 +40,6 @@ class CardsCsvImportTest extends SkabenAppTestSupport {
         return out.toByteArray();
     }
 
-    private Map<String, Object> ok(String method, String path, String body) throws Exception {
-        HttpResponse<String> response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-        return response.body().startsWith("{") ? Json.readObject(response.body()) : Map.of();
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String reason) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
-    }
-
     private int count(String sql, Object... args) {
         return db().queryForObject(sql, Integer.class, args);
     }
@@ -65,9 +53,7 @@ class CardsCsvImportTest extends SkabenAppTestSupport {
 
     @Test
     void aCsvWithBomAndCyrillicIsPreviewedThenImportedAndItsCardOpensALock() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
+        TestDevice lock = started("lock");
         ok("POST", "/api/persons", "{\"name\": \"Борис\", \"description\": \"механик\"}");
         ok("POST", "/api/cards", "{\"code\": \"400002\", \"person\": \"unknown\"}");
         String csv = "name;description;code\r\n"
@@ -192,9 +178,7 @@ class CardsCsvImportTest extends SkabenAppTestSupport {
 
     @Test
     void cardsRegisteredInWhiteAreListedApartAndGivenToTheirOwners() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
+        TestDevice lock = started("lock");
         ok("POST", "/api/persons", "{\"name\": \"Лев\"}");
         ok("POST", "/api/cards", "{\"code\": \"450001\", \"person\": \"Лев\"}");
         // presented in white, an unknown card is registered, owned by "unknown"

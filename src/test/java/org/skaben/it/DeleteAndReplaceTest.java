@@ -3,12 +3,10 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.skaben.access.AccessBook;
-import org.skaben.device.Json;
 
 /**
  * Issue 12.3: DELETE /api/devices/{uid} (a device registered by mistake) and POST /api/devices/{uid}/replace (a
@@ -21,18 +19,6 @@ class DeleteAndReplaceTest extends SkabenAppTestSupport {
         lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
         lock.await("cup");
         return lock;
-    }
-
-    private Map<String, Object> ok(String method, String path, String body) throws Exception {
-        HttpResponse<String> response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-        return Json.readObject(response.body());
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String reason) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
     }
 
     private void grant(String code, TestDevice lock) throws Exception {

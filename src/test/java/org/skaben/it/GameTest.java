@@ -19,15 +19,7 @@ class GameTest extends SkabenAppTestSupport {
     private static final List<Integer> BORDERS = List.of(334, 667, 1000);
 
     private static Map<String, Object> lock(String alert, boolean closed, boolean blocked, Map<String, Object> acl) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("alert", alert);
-        config.put("override", false);
-        config.put("closed", closed);
-        config.put("blocked", blocked);
-        config.put("sound", false);
-        config.put("timer", 10);
-        config.put("acl", acl);
-        return config;
+        return TestDevice.lockConfig(alert, closed, blocked, 10, acl);
     }
 
     private static Map<String, Object> terminal(String alert, boolean powered, boolean blocked, String content) {
@@ -45,12 +37,6 @@ class GameTest extends SkabenAppTestSupport {
 
     private static Map<String, Object> scale(int level, String state) {
         return Map.of("level", level, "state", state, "borders", BORDERS);
-    }
-
-    private void ok(String method, String path, String body) throws Exception {
-        var response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
     }
 
     private String info(String json) {

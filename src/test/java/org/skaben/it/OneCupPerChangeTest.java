@@ -3,7 +3,6 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,15 +49,7 @@ class OneCupPerChangeTest extends SkabenAppTestSupport {
     }
 
     private static Map<String, Object> lock(String alert, boolean closed, boolean blocked) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("alert", alert);
-        c.put("override", false);
-        c.put("closed", closed);
-        c.put("blocked", blocked);
-        c.put("sound", false);
-        c.put("timer", 10);
-        c.put("acl", Map.of());
-        return c;
+        return TestDevice.lockConfig(alert, closed, blocked, 10, Map.of());
     }
 
     private static Map<String, Object> terminal(String alert, boolean powered, boolean blocked) {

@@ -56,11 +56,6 @@ class OperatorApiTest extends SkabenAppTestSupport {
         assertError(http("POST", "/api/devices", "{\"uid\": \"" + lock.uid() + "\", \"type\": \"lock\"}"), 409, "device " + lock.uid() + " is already registered");
     }
 
-    private static void assertError(java.net.http.HttpResponse<String> response, int status, String reason) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
-    }
-
     @Test
     void aNewTypeIsPingedAndServed() throws Exception {
         assertError(http("PUT", "/api/types/fog", "{\"smart\": false, \"config\": {\"FOG\": \"ON\"}}"), 400,

@@ -1,7 +1,6 @@
 package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -11,12 +10,6 @@ import org.skaben.device.Json;
 
 /** Each rule of routes/rules and each transition, one by one, through the broker; and the game master's API. */
 class RulesTest extends SkabenAppTestSupport {
-
-    private void ok(String method, String path, String body) throws Exception {
-        var response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-    }
 
     private void refused(String method, String path, String body, int status, String reason) throws Exception {
         var response = http(method, path, body);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,36 +16,8 @@ import org.skaben.device.Json;
  */
 class ScenesTest extends SkabenAppTestSupport {
 
-    private Map<String, Object> ok(String method, String path, String body) throws Exception {
-        HttpResponse<String> response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-        return response.body().startsWith("{") ? Json.readObject(response.body()) : Map.of();
-    }
-
-    private static void assertError(HttpResponse<String> response, int status, String reason) {
-        assertEquals(status, response.statusCode(), response.body());
-        String error = String.valueOf(Json.readObject(response.body()).get("error"));
-        assertTrue(error.startsWith(reason), "expected \"" + reason + "...\", got: " + error);
-    }
-
-    private TestDevice started(String type) throws Exception {
-        TestDevice d = device(type, newUid());
-        d.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        d.await("cup");
-        return d;
-    }
-
     private static Map<String, Object> lock(String alert, int timer, Map<String, Object> acl) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("alert", alert);
-        config.put("override", false);
-        config.put("closed", true);
-        config.put("blocked", false);
-        config.put("sound", false);
-        config.put("timer", timer);
-        config.put("acl", acl);
-        return config;
+        return TestDevice.lockConfig(alert, true, false, timer, acl);
     }
 
     private static Map<String, Object> terminal(String alert, boolean blocked, String content) {

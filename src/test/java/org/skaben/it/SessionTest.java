@@ -64,11 +64,6 @@ class SessionTest extends SkabenAppTestSupport {
         return signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }
 
-    private static void assertError(HttpResponse<String> response, int status, String reason) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
-    }
-
     private String lastSource(String kind) {
         return db().queryForObject("SELECT source FROM event WHERE kind = ? ORDER BY id DESC LIMIT 1", String.class, kind);
     }

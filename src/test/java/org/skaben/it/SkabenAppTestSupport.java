@@ -1,6 +1,7 @@
 package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.skaben.SkabenServer;
+import org.skaben.device.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -137,6 +139,14 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         return d;
     }
 
+    /** A device of a new uid that has asked for its config and received it. */
+    protected TestDevice started(String type) throws Exception {
+        TestDevice d = device(type, newUid());
+        d.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
+        d.await("cup");
+        return d;
+    }
+
     protected JdbcTemplate db() {
         return new JdbcTemplate(context.getRegistry().lookupByNameAndType("dataSource", DataSource.class));
     }
@@ -158,6 +168,21 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An operator API call that must succeed (200 or 201): its JSON object, or none when it answers no object. */
+    protected Map<String, Object> ok(String method, String path, String body) throws Exception {
+        HttpResponse<String> response = http(method, path, body);
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
+                + response.statusCode() + " " + response.body());
+        return response.body().startsWith("{") ? Json.readObject(response.body()) : Map.of();
+    }
+
+    /** An operator API refusal: its status, and an {@code error} that starts with the reason. */
+    protected static void assertError(HttpResponse<String> response, int status, String reason) {
+        assertEquals(status, response.statusCode(), response.body());
+        String error = String.valueOf(Json.readObject(response.body()).get("error"));
+        assertTrue(error.startsWith(reason), "expected \"" + reason + "...\", got: " + error);
     }
 
     /** Journal rows for a device and kind, newest first. */

@@ -113,6 +113,13 @@ public final class TestDevice implements AutoCloseable {
         return await(suffix, Duration.ofSeconds(10));
     }
 
+    /** The config the server composes for a lock (ConfigComposer), not under override and silent. */
+    public static Map<String, Object> lockConfig(String alert, boolean closed, boolean blocked, int timer,
+                                                 Map<String, Object> acl) {
+        return Map.of("alert", alert, "override", false, "closed", closed, "blocked", blocked, "sound", false,
+                "timer", timer, "acl", acl);
+    }
+
     /**
      * The next CUP whose config (datahold without the hash and task_id it carries) is exactly {@code expected};
      * CUPs with another config on the way are skipped (a state change can send a device two in a row).

@@ -63,12 +63,6 @@ class VirtualDevicesTest extends SkabenAppTestSupport {
         return Json.readObject(response.body());
     }
 
-    private void ok(String method, String path, String body) throws Exception {
-        var response = http(method, path, body);
-        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, method + " " + path + ": "
-                + response.statusCode() + " " + response.body());
-    }
-
     private Map<String, Object> counter() throws Exception {
         return Json.readObject(http("GET", "/api/alert/counter", null).body());
     }

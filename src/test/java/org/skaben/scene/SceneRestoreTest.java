@@ -6,86 +6,35 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
-import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.skaben.access.AccessBook;
 import org.skaben.access.AccessCode;
-import org.skaben.access.AccessCodeRepository;
-import org.skaben.access.PermissionRepository;
-import org.skaben.access.PersonRepository;
-import org.skaben.cup.ConfigComposer;
-import org.skaben.device.DeviceRegistry;
-import org.skaben.device.DeviceRepository;
-import org.skaben.device.DeviceTypeRepository;
 import org.skaben.device.Json;
 import org.skaben.game.Alert;
-import org.skaben.game.AlertChange;
-import org.skaben.game.AlertRepository;
-import org.skaben.game.Broadcaster;
+import org.skaben.game.GameOnDatabase;
 import org.skaben.game.GameRefused;
-import org.skaben.game.GameVersion;
-import org.skaben.game.SimpleConfigRepository;
-import org.skaben.game.SimpleConfigs;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Capture and restore on an in-memory database with the real views: what a restore writes, what the views
  * show afterwards, what it sends, and that a restore that fails half-way leaves the game as it was.
  */
-class SceneRestoreTest {
+class SceneRestoreTest extends GameOnDatabase {
 
     private static final String LOCK = "a1a1a1a1a1a1";
     private static final String TERMINAL = "b2b2b2b2b2b2";
     private static final String LATE_LOCK = "c3c3c3c3c3c3";
 
-    private JDBCDataSource ds;
-    private JdbcTemplate db;
-    private Alert alert;
-    private AccessBook access;
-    private SimpleConfigs simple;
-    private DeviceRegistry registry;
-    private ConfigComposer composer;
     private SceneCapture capture;
     private SceneRestore restore;
-    private final List<String> pushed = new ArrayList<>();
 
     @BeforeEach
     void game() {
-        ds = new JDBCDataSource();
-        ds.setUrl("jdbc:hsqldb:mem:scene-" + UUID.randomUUID() + ";hsqldb.tx=mvcc");
-        ds.setUser("SA");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/hsqldb").load()
-                .migrate();
-        db = new JdbcTemplate(ds);
-        GameVersion version = new GameVersion();
-        alert = new Alert(new AlertRepository(ds), version);
-        access = new AccessBook(new PersonRepository(ds), new AccessCodeRepository(ds), new PermissionRepository(ds), version);
-        simple = new SimpleConfigs(new SimpleConfigRepository(ds), version);
-        registry = new DeviceRegistry(new DeviceRepository(ds), new DeviceTypeRepository(ds), true);
-        composer = new ConfigComposer(registry, alert, access, simple, version, "lock", "scl");
-        Broadcaster recorder = new Broadcaster() {
-            @Override
-            public void alertChanged(AlertChange change) {
-                pushed.add("alert " + change.current().name());
-            }
-
-            @Override
-            public void pushDevices(Collection<String> uids, String reason, String source, boolean manual) {
-                uids.forEach(uid -> pushed.add("device " + uid));
-            }
-
-            @Override
-            public void pushType(String type, String reason, String source) {
-                pushed.add("type " + type);
-            }
-        };
+        startGame("jdbc:hsqldb:mem:scene-" + UUID.randomUUID() + ";hsqldb.tx=mvcc", "classpath:db/migration",
+                "classpath:db/vendor/hsqldb");
         GameCaches caches = new GameCaches(registry, alert, access, simple);
         SceneTables tables = SceneTables.of(ds);
         capture = new SceneCapture(tables, caches);
@@ -162,7 +111,7 @@ class SceneRestoreTest {
         // what the lock is sent now is the saved setup's
         assertEquals("4", composer.smart(registry.require(LOCK)).get("alert"));
         assertEquals("hello", composer.smart(registry.require(TERMINAL)).get("content"));
-        assertEquals(registry.activeTypeNames().stream().map(t -> "type " + t).toList(), pushed);
+        assertEquals(registry.activeTypeNames().stream().map(t -> "type " + t).toList(), sent);
         // the counter's history keeps its rows and says who restored what
         assertEquals("scene 'before-run' restored", db.queryForObject(
                 "SELECT reason FROM alert_counter ORDER BY id DESC LIMIT 1", String.class));
@@ -211,7 +160,7 @@ class SceneRestoreTest {
         assertEquals(1, db.queryForObject("SELECT COUNT(*) FROM person WHERE name = 'Boris'", Integer.class));
         assertEquals(1, db.queryForObject("SELECT COUNT(*) FROM permission", Integer.class));
         assertEquals("red", alert.current().name());
-        assertEquals(List.of(), pushed);
+        assertEquals(List.of(), sent);
     }
 
     @Test
@@ -224,6 +173,6 @@ class SceneRestoreTest {
         assertEquals(List.of("\"devices[1].type\" names no device type of this server: 'toaster'"), restore.problems(other));
         GameRefused refused = assertThrows(GameRefused.class, () -> restore.restore(other, "operator"));
         assertEquals(409, refused.status());
-        assertFalse(pushed.contains("type lock"));
+        assertFalse(sent.contains("type lock"));
     }
 }
