@@ -197,6 +197,14 @@ public abstract class VirtualDevice {
         return result;
     }
 
+    /** For a device of one action: any other is refused as {@link #unknownAction} refuses it. */
+    protected void requireAction(Map<String, Object> action, String only) {
+        Object name = action.get("action");
+        if (!only.equals(name)) {
+            throw unknownAction(name, only);
+        }
+    }
+
     protected ActionRefused unknownAction(Object name, String known) {
         return new ActionRefused(400, "a virtual " + type + " knows the actions " + known + ", not '" + name + "'");
     }

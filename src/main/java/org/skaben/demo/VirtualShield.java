@@ -21,10 +21,7 @@ public class VirtualShield extends SimpleVirtualDevice {
 
     @Override
     public Map<String, Object> act(Map<String, Object> action) {
-        Object name = action.get("action");
-        if (!"power".equals(name)) {
-            throw unknownAction(name, "power");
-        }
+        requireAction(action, "power");
         String state = text(action, "state", "aux, pwr or off").toLowerCase();
         if (!POWER_STATES.contains(state)) {
             throw new ActionRefused(400, "\"state\" is aux, pwr or off, not '" + action.get("state") + "'");

@@ -15,10 +15,7 @@ public class VirtualTerminal extends SmartVirtualDevice {
 
     @Override
     public Map<String, Object> act(Map<String, Object> action) {
-        Object name = action.get("action");
-        if (!"hack".equals(name)) {
-            throw unknownAction(name, "hack");
-        }
+        requireAction(action, "hack");
         if (!(action.get("success") instanceof Boolean success)) {
             throw new ActionRefused(400, "\"success\" is required: true or false");
         }

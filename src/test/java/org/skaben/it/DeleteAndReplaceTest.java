@@ -14,13 +14,6 @@ import org.skaben.access.AccessBook;
  */
 class DeleteAndReplaceTest extends SkabenAppTestSupport {
 
-    private TestDevice startedLock() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
-        return lock;
-    }
-
     private void grant(String code, TestDevice lock) throws Exception {
         if (http("GET", "/api/cards/" + code, null).statusCode() == 404) {
             ok("POST", "/api/cards", "{\"code\": \"" + code + "\", \"person\": \"unknown\"}");
@@ -49,7 +42,7 @@ class DeleteAndReplaceTest extends SkabenAppTestSupport {
 
     @Test
     void aDeletedDeviceIsGoneWithItsPermissionsAndRegistersAsNewWhenItSpeaksAgain() throws Exception {
-        TestDevice lock = startedLock();
+        TestDevice lock = started("lock");
         ok("PUT", "/api/devices/" + lock.uid() + "/config", "{\"timer\": 42}");
         grant("310001", lock);
         int rowsBefore = count("SELECT COUNT(*) FROM event WHERE uid = ?", lock.uid());
@@ -88,7 +81,7 @@ class DeleteAndReplaceTest extends SkabenAppTestSupport {
 
     @Test
     void aReplacementInheritsTypeConfigOverrideAndPermissionsAndTheOldUidIsRetired() throws Exception {
-        TestDevice old = startedLock();
+        TestDevice old = started("lock");
         ok("PUT", "/api/devices/" + old.uid() + "/config", "{\"timer\": 25}");
         grant("320001", old);
         ok("PUT", "/api/devices/" + old.uid() + "/override", "{\"override\": true}");
@@ -153,8 +146,8 @@ class DeleteAndReplaceTest extends SkabenAppTestSupport {
 
     @Test
     void replaceRefusals() throws Exception {
-        TestDevice lock = startedLock();
-        TestDevice other = startedLock();
+        TestDevice lock = started("lock");
+        TestDevice other = started("lock");
         String path = "/api/devices/" + lock.uid() + "/replace";
         assertError(http("POST", "/api/devices/001122334455/replace", "{\"uid\": \"" + newUid() + "\"}"), 404,
                 "device 001122334455 is not registered");

@@ -11,20 +11,13 @@ import org.skaben.device.Json;
 /** The operator REST API: what it shows, what it changes, and how it refuses bad requests. */
 class OperatorApiTest extends SkabenAppTestSupport {
 
-    private TestDevice startedLock() throws Exception {
-        TestDevice lock = device("lock", newUid());
-        lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        lock.await("cup");
-        return lock;
-    }
-
     private Map<String, Object> json(String body) {
         return Json.readObject(body);
     }
 
     @Test
     void devicesAreListedWithConfigStateHashAndLiveness() throws Exception {
-        TestDevice lock = startedLock();
+        TestDevice lock = started("lock");
         lock.send("sup", "{\"timestamp\": 1, \"datahold\": {\"closed\": false}}");
         eventually(() -> journal(lock.uid(), "sup"));
         var one = http("GET", "/api/devices/" + lock.uid().toUpperCase(), null);
@@ -41,7 +34,7 @@ class OperatorApiTest extends SkabenAppTestSupport {
 
     @Test
     void badRequestsGetA4xxWithAReason() throws Exception {
-        TestDevice lock = startedLock();
+        TestDevice lock = started("lock");
         assertError(http("GET", "/api/devices/001122334455", null), 404, "device 001122334455 is not registered");
         assertError(http("GET", "/api/devices/not-a-mac", null), 400, "malformed uid");
         assertError(http("PUT", "/api/devices/" + lock.uid() + "/config", "{closed"), 400, "the request body is not valid JSON");
@@ -75,7 +68,7 @@ class OperatorApiTest extends SkabenAppTestSupport {
     @Test
     @SuppressWarnings("unchecked")
     void theJournalIsFilteredByDeviceKindAndTimeNewestFirst() throws Exception {
-        TestDevice lock = startedLock();
+        TestDevice lock = started("lock");
         for (int i = 1; i <= 3; i++) {
             lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"n\": " + i + "}}");
         }
@@ -128,7 +121,7 @@ class OperatorApiTest extends SkabenAppTestSupport {
 
     @Test
     void aBadFieldIsNamedByItsPathInTheBody() throws Exception {
-        TestDevice lock = startedLock();
+        TestDevice lock = started("lock");
         assertError(http("POST", "/api/permissions", "{\"card\": \"777777\", \"lock\": \"" + lock.uid()
                 + "\", \"states\": [\"green\", \"purple\"]}"), 400, "\"states[1]\" names no alert state: 'purple'");
         assertError(http("PUT", "/api/types/lock", "{\"sup_fields\": {\"closed\": 1}}"), 400,
