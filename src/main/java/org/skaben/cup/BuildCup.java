@@ -10,13 +10,10 @@ import org.skaben.Headers;
  * The cup-push step that builds a device's CUP (see {@link CupBuilder}) from the {@link CupRequest} in the body.
  * The body becomes the {@link OutgoingCup} (empty when nothing is to be sent), its task id and topic go to
  * skabenTaskId and CamelPahoMqtt5OverrideTopic, the request's type, uid, source and reason to the headers
- * the journal entry of the CUP is written from, and its delivery record to variable cupDelivery. One processor
+ * the journal entry of the CUP is written from. One processor
  * instead of bean expressions: this runs for every CUP, and a stale PONG waits for it.
  */
 public class BuildCup implements Processor {
-
-    /** The variable that holds the CUP's delivery record ({@link CupDelivery#sent}) for cup-delivery-sent. */
-    public static final String DELIVERY = "cupDelivery";
 
     private final CupBuilder builder;
 
@@ -37,7 +34,6 @@ public class BuildCup implements Processor {
         if (cup != null) {
             message.setHeader(Headers.TASK_ID, cup.taskId());
             message.setHeader("CamelPahoMqtt5OverrideTopic", cup.topic());
-            exchange.setVariable(DELIVERY, CupDelivery.sent(cup, System.currentTimeMillis()));
         }
     }
 }

@@ -6,20 +6,14 @@ import org.apache.camel.Header;
 import org.skaben.Headers;
 
 /**
- * The named parameters of the cup_delivery statements (sql/cup-delivery-*.sql, sql/cup-round-trip.sql), as the
+ * The named parameters of the cup_delivery statements (sql/cup-delivery-answered.sql, sql/cup-round-trip.sql), as the
  * map a route sends them in ({@code variableSend}). A map, not the packet or the CUP itself: camel-sql looks
  * every named parameter up in the body first and tries to convert a body that is no map, for each parameter,
- * which on the CUP and ACK paths cost more than the statement.
+ * which on the ACK path cost more than the statement.
  */
 public final class CupDelivery {
 
     private CupDelivery() {
-    }
-
-    /** A CUP about to go out: its task id, type, uid, config hash, and when it was sent. */
-    public static Map<String, Object> sent(OutgoingCup cup, long sentAt) {
-        return Map.of("taskId", cup.taskId(), "type", cup.type(), "uid", cup.uid(), "hash", cup.hash(),
-                "sentAt", sentAt);
     }
 
     /** A device's ACK or NACK of the CUP with this task id: the status it gives the record, and when. */

@@ -10,8 +10,7 @@ import org.springframework.dao.TransientDataAccessException;
  * writes Camel cannot or must not redeliver: those made inside the error policy (a refusal's journal
  * entry), before a packet reaches a route with retries (registering a new device at ingress), and those
  * that follow an action already taken (the journal entry of a state change), whose retry would redo the
- * action. The packet's thread holds, so the broker holds the packets behind it. (A CUP's delivery record, an
- * {@code sql:} step, waits the same way in a route of its own, cup-delivery-sent, with the waits policy.)
+ * action (a CUP's delivery record). The packet's thread holds, so the broker holds the packets behind it.
  */
 public final class DatabaseWait {
 

@@ -9,13 +9,6 @@ import org.junit.jupiter.api.Test;
 class CupDeliveryTest {
 
     @Test
-    void aSentCupGivesEveryParameterOfItsInsert() {
-        OutgoingCup cup = new OutgoingCup("lock", "aabbccddeeff", "c-1", "h1", "lock/aabbccddeeff/cup", Map.of());
-        assertEquals(Map.of("taskId", "c-1", "type", "lock", "uid", "aabbccddeeff", "hash", "h1", "sentAt", 42L),
-                CupDelivery.sent(cup, 42));
-    }
-
-    @Test
     void anAnswerGivesItsCommandAsTheStatusAndTheTimeNow() {
         long before = System.currentTimeMillis();
         Map<String, Object> answer = CupDelivery.answer("c-1", "aabbccddeeff", "nack");

@@ -14,6 +14,7 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceType;
 import org.skaben.device.DeviceTypeRepository;
+import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.TaskIdRepository;
 
@@ -111,6 +112,26 @@ public final class RouteFakes {
             }
             return new OutgoingCup(typeName, uid, "t-" + uid, "h-" + uid, typeName + "/" + uid + "/cup",
                     Map.of("datahold", Map.of("overwrite", overwrite)));
+        }
+    }
+
+    /** The CUP delivery records: each CUP a route records as sent. */
+    public static class Deliveries extends CupDeliveryRepository implements Fake {
+
+        public final List<OutgoingCup> sent = new CopyOnWriteArrayList<>();
+
+        public Deliveries() {
+            super(NO_DATABASE);
+        }
+
+        @Override
+        public void reset() {
+            sent.clear();
+        }
+
+        @Override
+        public void sent(OutgoingCup cup) {
+            this.sent.add(cup);
         }
     }
 
