@@ -88,7 +88,7 @@ function matches(e) {
 }
 
 export function rowHtml(e) {
-  const time = (e.time || '').replace('T', ' ').replace(/\.\d+Z$/, '').slice(11);
+  const time = (e.time || '').replace('T', ' ').replace(/(\.\d+)?Z$/, '').slice(11);
   return `<li data-id="${e.id}" data-kind="${esc(e.kind)}" data-uid="${esc(e.uid)}"><time>${esc(time)}</time>`
     + `<span class="kind k-${esc(e.kind)}">${esc(e.kind)}</span><span class="uid">${esc(e.uid || '')}</span>`
     + `<span class="detail">${esc(e.detail)}</span><span class="src muted">${esc(e.source)}</span></li>`;

@@ -56,7 +56,7 @@ export function renderAlert() {
   const max = Math.max(1, ...inGame.map((s) => s.threshold));
   const pct = (v) => Math.min(100, Math.max(0, (v / max) * 100));
   $('#counter-bar').innerHTML = `<div class="fill" style="width:${pct(counter.value)}%"></div>`
-    + inGame.map((s) => `<span class="mark s-${esc(s.name)}" style="left:${pct(s.threshold)}%" title="${esc(s.name)} ${s.threshold}">${s.threshold}</span>`).join('');
+    + inGame.map((s) => `<span class="mark s-${esc(s.name)}${pct(s.threshold) > 90 ? ' end' : ''}" style="left:${pct(s.threshold)}%" title="${esc(s.name)} ${s.threshold}">${s.threshold}</span>`).join('');
   $('#state-buttons').innerHTML = states.map((s) =>
     `<button type="button" class="state-btn s-${esc(s.name)}${s.name === counter.state ? ' current' : ''}" data-set-state="${esc(s.name)}">${esc(s.name)}</button>`).join('');
   const current = states.find((s) => s.name === counter.state);
@@ -188,6 +188,7 @@ function renderDevices() {
       card.el.dataset.virtual = String(!!h.v);
       card.el.querySelector('.virtual').hidden = !h.v;
       card.el.classList.toggle('problem', h.problem);
+      card.el.dataset.problem = String(h.problem);
       card.el.dataset.liveness = h.liveness;
       const chips = chipsHtml(d, h);
       if (chips !== card.chips) { card.el.querySelector('.chips').innerHTML = chips; card.chips = chips; }
