@@ -109,7 +109,7 @@ function health(d) {
   const v = virtuals.get(d.uid);
   // a virtual device tells the hash it holds; for the others a CUP sent for drift and not yet acknowledged
   const drifting = v ? (d.hash != null && v.hash != null && v.hash !== d.hash) : !!(cup && cup.drift && cup.status !== 'acked');
-  const problem = liveness !== 'online' || drifting || (cup && cup.status === 'nacked');
+  const problem = liveness !== 'online' || drifting || (!!cup && cup.status === 'nacked');
   return { seen, liveness, cup, v, drifting, problem };
 }
 

@@ -151,6 +151,11 @@ class ConsoleBrowserTest extends SkabenAppTestSupport {
         for (TestDevice d : others) {
             browser.find(device(d.uid()));
         }
+        // only a device with a problem is marked so (the test devices ask for no ACK: their CUP is pending, no problem)
+        browser.until(d -> browser.all(".device.problem").isEmpty(), "no device marked as a problem");
+        browser.click("#only-problems");
+        browser.until(d -> browser.all(".device").stream().noneMatch(WebElement::isDisplayed), "only problems: none shown");
+        browser.click("#only-problems");
         browser.screenshot(Path.of("docs/console.png"));
     }
 
@@ -270,6 +275,7 @@ class ConsoleBrowserTest extends SkabenAppTestSupport {
         lock.close();
         browser.until(d -> d.findElements(By.cssSelector(device(lock.uid()) + "[data-liveness='offline']")).isEmpty() ? null : true,
                 "the stopped device offline", Duration.ofSeconds(30));
+        browser.find(device(lock.uid()) + ".problem");
 
         browser.size(390, 844);
         browser.driver.navigate().refresh();
@@ -284,5 +290,50 @@ class ConsoleBrowserTest extends SkabenAppTestSupport {
         }
         ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
         browser.screenshot(Path.of("docs/console-phone.png"));
+    }
+
+    @Test
+    @Order(7)
+    void theDeviceDialogEditsDeletesAndReplacesAndTheConsoleSpeaksRussian() throws Exception {
+        browser.size(1400, 900);
+        TestDevice second = others.get(0);
+        browser.click(device(second.uid()) + " [data-act='details']");
+        browser.type("#dev-config", "{\"timer\": ");
+        browser.until(d -> !browser.text("#dev-error").isEmpty(), "bad JSON named");
+        browser.type("#dev-config", "{\"timer\": 7}");
+        browser.click("#dev-save");
+        second.awaitCup(c -> c instanceof Map<?, ?> m && Integer.valueOf(7).equals(m.get("timer")), "timer 7 (merged)");
+        Map<?, ?> config = (Map<?, ?>) Json.readObject(http("GET", "/api/devices/" + second.uid(), null).body()).get("config");
+        assertEquals(7, config.get("timer"));
+        assertEquals(true, config.get("closed"), "merged: the other fields stay");
+
+        TestDevice third = others.get(1);
+        String next = newUid();
+        browser.click(device(third.uid()) + " [data-act='details']");
+        browser.type("#dev-new-uid", next);
+        browser.click("#dev-replace");
+        confirm();
+        browser.find(device(next));
+        eventually(() -> {
+            try {
+                return http("GET", "/api/devices/" + third.uid(), null).statusCode() == 404;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        browser.click(device(next) + " [data-act='details']");
+        browser.click("#dev-delete");
+        browser.click("#confirm-cancel");
+        assertEquals(200, http("GET", "/api/devices/" + next, null).statusCode(), "cancelled: still there");
+        browser.click("#dev-delete");
+        confirm();
+        browser.until(d -> browser.all(device(next)).isEmpty(), "the deleted device leaves the grid");
+        assertEquals(404, http("GET", "/api/devices/" + next, null).statusCode());
+
+        new org.openqa.selenium.support.ui.Select(browser.find("#app select.lang")).selectByValue("ru");
+        assertEquals("Обзор", browser.text("#nav [data-view='overview']"));
+        new org.openqa.selenium.support.ui.Select(browser.find("#app select.lang")).selectByValue("en");
+        assertEquals("Overview", browser.text("#nav [data-view='overview']"));
     }
 }
