@@ -87,11 +87,16 @@ function matches(e) {
   return true;
 }
 
+/** A 64-digit hash is shown by its first 12 digits (the whole detail is the row's tooltip). */
+function shortHashes(text) {
+  return String(text ?? '').replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, '$1…');
+}
+
 export function rowHtml(e) {
   const time = (e.time || '').replace('T', ' ').replace(/(\.\d+)?Z$/, '').slice(11);
   return `<li data-id="${e.id}" data-kind="${esc(e.kind)}" data-uid="${esc(e.uid)}"><time>${esc(time)}</time>`
     + `<span class="kind k-${esc(e.kind)}">${esc(e.kind)}</span><span class="uid">${esc(e.uid || '')}</span>`
-    + `<span class="detail">${esc(e.detail)}</span><span class="src muted">${esc(e.source)}</span></li>`;
+    + `<span class="detail" title="${esc(e.detail)}">${esc(shortHashes(e.detail))}</span><span class="src muted">${esc(e.source)}</span></li>`;
 }
 
 /** One DOM update per frame, whatever arrived since the last one. */

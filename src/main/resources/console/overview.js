@@ -32,9 +32,12 @@ export function start() {
 
 /** Something happened (a journal entry): fetch again soon, once for a burst. */
 export function soon(what) {
-  if (what === 'alert') { clearTimeout(soon.alert); soon.alert = setTimeout(refreshAlert, 150); return; }
-  clearTimeout(refreshTimer);
-  refreshTimer = setTimeout(refreshDevices, 200);
+  // at most one fetch per 300 ms, however many entries arrive (a burst would postpone a debounce forever)
+  if (what === 'alert') {
+    if (!soon.alert) soon.alert = setTimeout(() => { soon.alert = 0; refreshAlert(); }, 300);
+    return;
+  }
+  if (!refreshTimer) refreshTimer = setTimeout(() => { refreshTimer = 0; refreshDevices(); }, 300);
 }
 
 export async function refreshAlert() {
@@ -170,7 +173,9 @@ function renderDevices() {
     group.hidden = !!filter && filter !== type;
     const holder = group.querySelector('.cards');
     let shown = 0;
-    for (const d of devices.filter((x) => x.type === type).sort((x, y) => x.uid.localeCompare(y.uid))) {
+    let added = false;
+    const ofType = devices.filter((x) => x.type === type).sort((x, y) => x.uid.localeCompare(y.uid));
+    for (const d of ofType) {
       present.add(d.uid);
       const h = health(d);
       let card = cards.get(d.uid);
@@ -183,6 +188,7 @@ function renderDevices() {
         holder.appendChild(el);
         card = { el, chips: '', actions: '', device: d };
         cards.set(d.uid, card);
+        added = true;
       }
       card.device = d;
       card.el.dataset.virtual = String(!!h.v);
@@ -203,6 +209,7 @@ function renderDevices() {
       card.el.hidden = hide;
       if (!hide) shown++;
     }
+    if (added) for (const d of ofType) holder.appendChild(cards.get(d.uid).el);   // keep the uids in order
     if (onlyProblems && shown === 0) group.hidden = true;
   }
   for (const [uid, card] of cards) if (!present.has(uid)) { card.el.remove(); cards.delete(uid); }
