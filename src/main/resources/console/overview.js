@@ -58,12 +58,18 @@ export function renderAlert() {
   const inGame = states.filter((s) => s.in_game);
   const max = Math.max(1, ...inGame.map((s) => s.threshold));
   const pct = (v) => Math.min(100, Math.max(0, (v / max) * 100));
-  $('#counter-bar').innerHTML = `<div class="fill" style="width:${pct(counter.value)}%"></div>`
-    + inGame.map((s) => `<span class="mark s-${esc(s.name)}${pct(s.threshold) > 90 ? ' end' : ''}" style="left:${pct(s.threshold)}%" title="${esc(s.name)} ${s.threshold}">${s.threshold}</span>`).join('');
-  $('#state-buttons').innerHTML = states.map((s) =>
-    `<button type="button" class="state-btn s-${esc(s.name)}${s.name === counter.state ? ' current' : ''}" data-set-state="${esc(s.name)}">${esc(s.name)}</button>`).join('');
+  setHtml('#counter-bar', `<div class="fill" style="width:${pct(counter.value)}%"></div>`
+    + inGame.map((s) => `<span class="mark s-${esc(s.name)}${pct(s.threshold) > 90 ? ' end' : ''}" style="left:${pct(s.threshold)}%" title="${esc(s.name)} ${s.threshold}">${s.threshold}</span>`).join(''));
+  setHtml('#state-buttons', states.map((s) =>
+    `<button type="button" class="state-btn s-${esc(s.name)}${s.name === counter.state ? ' current' : ''}" data-set-state="${esc(s.name)}">${esc(s.name)}</button>`).join(''));
   const current = states.find((s) => s.name === counter.state);
   if (current && current.counter_increase && document.activeElement !== $('#counter-amount')) $('#counter-amount').value = current.counter_increase;
+}
+
+/** Replaces an element's content only when it changed (a button being clicked stays the same element). */
+const shownHtml = new Map();
+function setHtml(selector, html) {
+  if (shownHtml.get(selector) !== html) { $(selector).innerHTML = html; shownHtml.set(selector, html); }
 }
 
 async function onStateButton(event) {
