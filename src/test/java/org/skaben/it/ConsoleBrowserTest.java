@@ -336,4 +336,32 @@ class ConsoleBrowserTest extends SkabenAppTestSupport {
         new org.openqa.selenium.support.ui.Select(browser.find("#app select.lang")).selectByValue("en");
         assertEquals("Overview", browser.text("#nav [data-view='overview']"));
     }
+
+    @Test
+    @Order(8)
+    void statesConfigsHistoryAndDeadLetters() throws Exception {
+        view("states");
+        browser.find("#history-chart svg circle");
+        browser.find("tr[data-state='red']");
+        String box = ".simple[data-type='rgb'][data-state='white']";
+        browser.type(box + " textarea", "{\"rgb\": ");
+        browser.click(box + " [data-save-simple]");
+        browser.until(d -> !browser.text(box + " .error").isEmpty(), "bad JSON named");
+        assertEquals(404, http("GET", "/api/simple-configs/rgb/white", null).statusCode(), "nothing saved");
+        browser.type(box + " textarea", "{\"rgb\": \"ff0000\"}");
+        browser.click(box + " [data-save-simple]");
+        eventually(() -> {
+            try {
+                return http("GET", "/api/simple-configs/rgb/white", null).body().contains("ff0000");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        browser.screenshot(Path.of("target/console-states.png"));
+        view("cards");
+        browser.find("tr[data-card='333333']");
+        browser.screenshot(Path.of("target/console-cards.png"));
+        view("dead");
+        browser.find("#view-dead table");
+    }
 }
