@@ -15,20 +15,6 @@ import org.skaben.device.Json;
  */
 class AlertStatesTest extends SkabenAppTestSupport {
 
-    private void refused(String method, String path, String body, int status, String reason) throws Exception {
-        var response = http(method, path, body);
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
-    }
-
-    private void setState(String state) throws Exception {
-        ok("POST", "/api/alert/states/" + state + "/current", null);
-    }
-
-    private String state() throws Exception {
-        return (String) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("state");
-    }
-
     @Test
     void statesAreCreatedAndChangedWithTheirRulesChecked() throws Exception {
         var created = http("POST", "/api/alert/states", "{\"name\": \"orange\", \"in_game\": true, \"threshold\": 1500}");

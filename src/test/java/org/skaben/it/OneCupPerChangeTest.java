@@ -15,11 +15,6 @@ import org.skaben.device.Json;
  */
 class OneCupPerChangeTest extends SkabenAppTestSupport {
 
-    private void setState(String state) throws Exception {
-        var response = http("POST", "/api/alert/states/" + state + "/current", null);
-        assertEquals(200, response.statusCode(), response.body());
-    }
-
     private TestDevice registered(String type) throws Exception {
         setState("white");
         TestDevice d = device(type, newUid());

@@ -13,10 +13,6 @@ import org.skaben.device.Json;
  */
 class RegistrationTest extends SkabenAppTestSupport {
 
-    private void setState(String state) throws Exception {
-        assertEquals(200, http("POST", "/api/alert/states/" + state + "/current", null).statusCode());
-    }
-
     private int registered(String uid) {
         return db().queryForObject("SELECT COUNT(*) FROM device WHERE uid = ?", Integer.class, uid);
     }

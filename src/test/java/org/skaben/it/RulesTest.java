@@ -11,22 +11,8 @@ import org.skaben.device.Json;
 /** Each rule of routes/rules and each transition, one by one, through the broker; and the game master's API. */
 class RulesTest extends SkabenAppTestSupport {
 
-    private void refused(String method, String path, String body, int status, String reason) throws Exception {
-        var response = http(method, path, body);
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(String.valueOf(Json.readObject(response.body()).get("error")).startsWith(reason), response.body());
-    }
-
-    private void setState(String state) throws Exception {
-        ok("POST", "/api/alert/states/" + state + "/current", null);
-    }
-
     private int counter() throws Exception {
         return (Integer) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("value");
-    }
-
-    private String state() throws Exception {
-        return (String) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("state");
     }
 
     private String info(String json) {

@@ -27,10 +27,6 @@ class ShieldFirstHeardTest extends SkabenAppTestSupport {
                 && m.get("blocked").equals(blocked), "alert " + alert + " closed " + closed + " blocked " + blocked);
     }
 
-    private String state() throws Exception {
-        return (String) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("state");
-    }
-
     @ParameterizedTest(name = "the shield first heard in {0}")
     @ValueSource(strings = {"blue", "cyan"})
     void theGameGoesFromWhiteToBlack(String firstHeardIn) throws Exception {

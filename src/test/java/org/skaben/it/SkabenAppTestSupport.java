@@ -185,6 +185,21 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         assertTrue(error.startsWith(reason), "expected \"" + reason + "...\", got: " + error);
     }
 
+    /** A 4xx/5xx answer to a call, with its status and the start of its error. */
+    protected void refused(String method, String path, String body, int status, String reason) throws Exception {
+        assertError(http(method, path, body), status, reason);
+    }
+
+    /** The game master sets the current alert state. */
+    protected void setState(String state) throws Exception {
+        ok("POST", "/api/alert/states/" + state + "/current", null);
+    }
+
+    /** The current alert state's name. */
+    protected String state() throws Exception {
+        return (String) Json.readObject(http("GET", "/api/alert/counter", null).body()).get("state");
+    }
+
     /** Journal rows for a device and kind, newest first. */
     protected List<Map<String, Object>> journal(String uid, String kind) {
         return db().queryForList("SELECT kind, source, detail, topic FROM event WHERE uid = ? AND kind = ? "
