@@ -16,6 +16,7 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.game.Alert;
 import org.skaben.game.AlertRepository;
 import org.skaben.game.Broadcaster;
+import org.skaben.game.CacheRefresh;
 import org.skaben.game.GameActions;
 import org.skaben.game.GameVersion;
 import org.skaben.game.RouteBroadcaster;
@@ -58,6 +59,13 @@ public class GameConfiguration implements CamelConfiguration {
     }
 
     /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
+    /** Routes call it after a sql: step writes a table a view holds. */
+    @BindToRegistry(lazy = true)
+    public CacheRefresh cacheRefresh(@BeanInject("accessBook") AccessBook access,
+                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("alert") Alert alert) {
+        return new CacheRefresh(access, simpleConfigs, alert);
+    }
+
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,
                 @BeanInject("alert") Alert alert, @BeanInject("accessBook") AccessBook access,
