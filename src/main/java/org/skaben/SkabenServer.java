@@ -1,6 +1,7 @@
 package org.skaben;
 
 import org.apache.camel.main.Main;
+import org.skaben.cluster.ClusterCheck;
 
 /**
  * Starts the SKABEN control server: broker, database and routes in one process. camel-main finds the wiring
@@ -18,6 +19,7 @@ public final class SkabenServer {
             // the defaults ship inside the jar; an installation overrides them in ./skaben.properties
             main.setPropertyPlaceholderLocations(
                     "file:skaben.properties;optional=true,classpath:application.properties");
+            main.addMainListener(new ClusterCheck());
             main.addMainListener(new RoutesFolderCheck());
             main.addMainListener(new HttpPortCheck());
             exitCode = main.run(args);
