@@ -18,6 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * so it is committed no later than the entry the packet's acknowledgement waits for. Until then the key is held
  * in memory, and a repeat arriving meanwhile is recognised from there.
  *
+ * <p>With several instances (PostgreSQL), a repeat may reach another instance while the key is still queued here,
+ * so there each key is claimed at once instead: {@code INSERT ... ON CONFLICT DO NOTHING}, committed before the
+ * packet is applied; the instance whose insert made the row applies it, every other one refuses a duplicate.
+ * The pending set and the journal writer are the single process's path only.
+ *
  * <p>Why not {@code sql:} steps: the idempotent consumer (routes/once-per-task.camel.yaml) calls its repository
  * itself, and the insert has to ride in the journal writer's queue, ahead of the packet's entry, to be committed
  * with it rather than in a commit of its own per packet.
@@ -34,16 +39,28 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
 
     private final JdbcTemplate jdbc;
     private final JournalWriter writer;
+    // several instances: each key is claimed in its own commit before the packet is applied
+    private final boolean claimAtOnce;
     // keys queued for the writer and not yet committed
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     public TaskIdRepository(DataSource dataSource, JournalWriter writer) {
+        this(dataSource, writer, false);
+    }
+
+    /** {@code claimAtOnce}: one of several instances on one PostgreSQL (see above). */
+    public TaskIdRepository(DataSource dataSource, JournalWriter writer, boolean claimAtOnce) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.writer = writer;
+        this.claimAtOnce = claimAtOnce;
     }
 
     @Override
     public boolean add(String key) {
+        if (claimAtOnce) {
+            return jdbc.update("INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?) "
+                    + "ON CONFLICT (task_key) DO NOTHING", key, System.currentTimeMillis()) == 1;
+        }
         if (!pending.add(key)) {
             return false;
         }
@@ -86,6 +103,9 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
      */
     @Override
     public boolean remove(String key) {
+        if (claimAtOnce) {
+            return jdbc.update("DELETE FROM applied_task WHERE task_key = ?", key) > 0;
+        }
         boolean known = contains(key);
         writer.appendAndWait(DELETE, key);
         pending.remove(key);
@@ -107,6 +127,10 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
 
     @Override
     public void clear() {
+        if (claimAtOnce) {
+            jdbc.update("DELETE FROM applied_task");
+            return;
+        }
         writer.appendAndWait(DELETE_ALL);
         pending.clear();
     }

@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
 import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
@@ -36,11 +37,15 @@ public class JournalConfiguration implements CamelConfiguration {
         return new RecordInJournal(journal, "mqtt-ingress");
     }
 
-    /** The idempotent repository of routes/once-per-task.camel.yaml. */
+    /**
+     * The idempotent repository of routes/once-per-task.camel.yaml; with several instances each task id is
+     * claimed in the database before its packet is applied.
+     */
     @BindToRegistry(lazy = true)
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("journalWriter") JournalWriter writer) {
-        return new TaskIdRepository(dataSource, writer);
+                @BeanInject("journalWriter") JournalWriter writer,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
+        return new TaskIdRepository(dataSource, writer, cluster);
     }
 
     /** A removed device's CUP deliveries (the record itself is written by sql: steps). */
