@@ -9,21 +9,39 @@ import java.util.regex.Pattern;
  * The current alert state and counter, kept in memory (every CUP needs them) and written through to the
  * database before memory changes. Callers that must order what follows a change (journal, broadcast)
  * synchronise on this object.
+ *
+ * <p>Every change is a {@link Decision} of the {@link AlertMachine} on a state and counter. One process decides
+ * on what it holds in memory. One of several instances ({@code lockedInDatabase}) decides on what the database
+ * holds, read under a lock that the other instances' changes wait for, and records the change before the lock
+ * is released: two +50s through two instances add up to +100 whatever either held in memory.
  */
 public class Alert {
+
+    /** What a change does, given the states, the current state and counter, and when they last changed. */
+    @FunctionalInterface
+    interface Decision {
+        Optional<AlertChange> decide(AlertMachine machine, AlertState current, int counter, long changedAt);
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
     private final AlertRepository repository;
     private final GameVersion version;
+    private final boolean lockedInDatabase;
     private AlertMachine machine;
     private AlertState current;
     private int counter;
     private long changedAt;
 
     public Alert(AlertRepository repository, GameVersion version) {
+        this(repository, version, false);
+    }
+
+    /** {@code lockedInDatabase}: one of several instances sharing the database (see above). */
+    public Alert(AlertRepository repository, GameVersion version, boolean lockedInDatabase) {
         this.repository = repository;
         this.version = version;
+        this.lockedInDatabase = lockedInDatabase;
         reload();
     }
 
@@ -49,25 +67,37 @@ public class Alert {
     }
 
     public synchronized AlertChange setState(String name, String source, String reason) {
-        return apply(machine.set(current, counter, name, source, reason));
+        return change((m, state, value, at) -> Optional.of(m.set(state, value, name, source, reason))).orElseThrow();
     }
 
     public synchronized AlertChange setCounter(int value, String source, String reason) {
-        return apply(machine.counter(current, counter, value, source, reason));
+        return change((m, state, old, at) -> Optional.of(m.counter(state, old, value, source, reason))).orElseThrow();
     }
 
     public synchronized AlertChange addToCounter(int delta, String source, String reason) {
-        return setCounter((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) counter + delta)),
-                source, reason);
+        return change((m, state, old, at) -> Optional.of(m.counter(state, old, plus(old, delta), source, reason)))
+                .orElseThrow();
+    }
+
+    /** A failed player action: the counter rises by the current in-game state's counter_increase, if any. */
+    public synchronized Optional<AlertChange> raise(String source, String reason) {
+        return change((m, state, old, at) -> state.inGame() && state.counterIncrease() != 0
+                ? Optional.of(m.counter(state, old, plus(old, state.counterIncrease()), source, reason))
+                : Optional.empty());
+    }
+
+    /** A successful player action: the counter falls by the current in-game state's counter_decrease, if any. */
+    public synchronized Optional<AlertChange> lower(String source, String reason) {
+        return change((m, state, old, at) -> state.inGame() && state.counterDecrease() != 0
+                ? Optional.of(m.counter(state, old, plus(old, -state.counterDecrease()), source, reason))
+                : Optional.empty());
     }
 
     /** Sets {@code to} only while {@code from} is current (a rule's "aux while blue"), atomically. */
     public synchronized Optional<AlertChange> switchState(String from, String to, String source, String reason) {
         machine.require(from);
-        if (!current.name().equals(from)) {
-            return Optional.empty();
-        }
-        return Optional.of(setState(to, source, reason));
+        return change((m, state, value, at) -> state.name().equals(from)
+                ? Optional.of(m.set(state, value, to, source, reason)) : Optional.empty());
     }
 
     /** The first in-game state by order (green in the standard game). */
@@ -80,7 +110,7 @@ public class Alert {
     }
 
     public synchronized Optional<AlertChange> drift(long nowMillis) {
-        return machine.drift(current, counter, changedAt, nowMillis).map(this::apply);
+        return change((m, state, value, at) -> m.drift(state, value, at, nowMillis));
     }
 
     /** Creates (id 0) or changes a state, after checking that the states still make a valid scale. */
@@ -126,13 +156,40 @@ public class Alert {
         return repository.history(limit);
     }
 
+    private Optional<AlertChange> change(Decision decision) {
+        if (!lockedInDatabase) {
+            return decision.decide(machine, current, counter, changedAt).map(this::apply);
+        }
+        long now = System.currentTimeMillis();
+        Optional<AlertChange> change = repository.changeLocked(latest -> {
+            // what the database holds is what this instance holds from now on, whatever the decision
+            if (machine.states().stream().noneMatch(s -> s.id() == latest.stateId())) {
+                machine = new AlertMachine(repository.states());
+            }
+            current = machine.byId(latest.stateId());
+            counter = latest.counter().value();
+            changedAt = latest.counter().changedAt();
+            return decision.decide(machine, current, counter, changedAt);
+        }, now);
+        change.ifPresent(c -> remember(c, now));
+        return change;
+    }
+
     private AlertChange apply(AlertChange change) {
         long now = System.currentTimeMillis();
         repository.record(change, now);
+        remember(change, now);
+        return change;
+    }
+
+    private void remember(AlertChange change, long at) {
         current = change.current();
         counter = change.counterAfter();
-        changedAt = now;
+        changedAt = at;
         version.bump();
-        return change;
+    }
+
+    private static int plus(int value, int delta) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) value + delta));
     }
 }

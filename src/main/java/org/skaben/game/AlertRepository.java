@@ -1,6 +1,8 @@
 package org.skaben.game;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,6 +51,25 @@ public class AlertRepository {
     public List<CounterEntry> history(int limit) {
         return jdbc.query("SELECT id, counter, state_id, changed_at, reason, source FROM alert_counter "
                 + "ORDER BY id DESC LIMIT ?", ENTRY, limit);
+    }
+
+    /** The current state and the newest counter entry, as one instance of several found them under the lock. */
+    public record Latest(int stateId, CounterEntry counter) {
+    }
+
+    /**
+     * Several instances: reads the current state and counter while holding the row lock of alert_current (FOR
+     * UPDATE: a change on another instance waits until this one is committed), and records the change decided
+     * from them in the same transaction.
+     */
+    public Optional<AlertChange> changeLocked(Function<Latest, Optional<AlertChange>> decide, long at) {
+        return tx.execute(status -> {
+            int stateId = jdbc.queryForObject("SELECT state_id FROM alert_current WHERE id = 1 FOR UPDATE",
+                    Integer.class);
+            Optional<AlertChange> change = decide.apply(new Latest(stateId, latestCounter()));
+            change.ifPresent(c -> record(c, at));
+            return change;
+        });
     }
 
     /** The new current state and counter value, both or neither. */

@@ -86,20 +86,14 @@ public class GameActions {
     /** A failed player action: the counter rises by the current in-game state's counter_increase. */
     public void raiseCounter(String source, String reason) {
         synchronized (alert) {
-            AlertState current = alert.current();
-            if (current.inGame() && current.counterIncrease() != 0) {
-                changeCounter(current.counterIncrease(), source, reason);
-            }
+            alert.raise(source, reason).ifPresent(this::announce);
         }
     }
 
     /** A successful player action: the counter falls by the current in-game state's counter_decrease. */
     public void lowerCounter(String source, String reason) {
         synchronized (alert) {
-            AlertState current = alert.current();
-            if (current.inGame() && current.counterDecrease() != 0) {
-                changeCounter(-current.counterDecrease(), source, reason);
-            }
+            alert.lower(source, reason).ifPresent(this::announce);
         }
     }
 

@@ -39,10 +39,12 @@ public class GameConfiguration implements CamelConfiguration {
     @PropertyInject("camel.main.routes-reload-pattern")
     String routesReloadPattern;
 
+    /** With several instances, each change of state or counter is decided on the database's row, under its lock. */
     @BindToRegistry(lazy = true)
     public Alert alert(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("gameVersion") GameVersion version) {
-        return new Alert(new AlertRepository(dataSource), version);
+                @BeanInject("gameVersion") GameVersion version,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
+        return new Alert(new AlertRepository(dataSource), version, cluster);
     }
 
     @BindToRegistry(lazy = true)
