@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.skaben.game.GameRefused;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
@@ -24,6 +27,10 @@ import org.skaben.support.DatabaseWait;
  * game master's change to the same device cannot overwrite each other, and the row and the cache agree. A route
  * step cannot hold that lock across an {@code sql:} step; only the last-seen times, which nothing else writes,
  * go out in batches as one (routes/keepalive.camel.yaml).
+ *
+ * <p>One of several instances on one database ({@code sharedDatabase}) may hold a device that another instance
+ * has changed since: each change there is made on the row the database holds, locked until the change is
+ * written, and the cache takes the result; a device another instance registered is taken from the database.
  */
 public class DeviceRegistry {
 
@@ -35,6 +42,7 @@ public class DeviceRegistry {
     private final DeviceTypeRepository types;
     private final RetiredDeviceRepository retiredDevices;
     private final boolean autoRegister;
+    private final boolean sharedDatabase;
     private final Function<String, String> registrationClosed;
     private final UnregisteredDevices unregistered = new UnregisteredDevices();
     private final Map<String, Device> deviceCache = new ConcurrentHashMap<>();
@@ -62,7 +70,14 @@ public class DeviceRegistry {
     /** {@code retiredDevices}: where replaced devices are kept (null: nowhere, no device can be replaced). */
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, RetiredDeviceRepository retiredDevices,
                           boolean autoRegister, Function<String, String> registrationClosed) {
+        this(devices, types, retiredDevices, autoRegister, registrationClosed, false);
+    }
+
+    /** {@code sharedDatabase}: one of several instances on one database (see above). */
+    public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, RetiredDeviceRepository retiredDevices,
+                          boolean autoRegister, Function<String, String> registrationClosed, boolean sharedDatabase) {
         this.devices = devices;
+        this.sharedDatabase = sharedDatabase;
         this.types = types;
         this.retiredDevices = retiredDevices;
         this.autoRegister = autoRegister;
@@ -144,6 +159,10 @@ public class DeviceRegistry {
             return BROADCAST;
         }
         Device device = deviceCache.get(packet.uid());
+        if (device == null && sharedDatabase) {
+            // registered on another instance, whose change this one has not heard of yet
+            device = devices.find(packet.uid()).map(d -> deviceCache.computeIfAbsent(d.uid(), key -> d)).orElse(null);
+        }
         if (device != null) {
             if (!device.type().equals(type.name())) {
                 throw new PacketRefused("device " + device.uid() + " is registered as " + device.type()
@@ -167,27 +186,48 @@ public class DeviceRegistry {
             boolean first = unregistered.refused(packet.uid(), type.name(), reason, System.currentTimeMillis());
             throw new PacketRefused(reason, !first);
         }
-        register(type, packet.uid());
-        return REGISTERED;
+        AtomicBoolean made = new AtomicBoolean();
+        Device registered = register(type, packet.uid(), made);
+        if (!registered.type().equals(type.name())) {
+            throw new PacketRefused("device " + registered.uid() + " is registered as " + registered.type()
+                    + ", not " + type.name());
+        }
+        return made.get() ? REGISTERED : KNOWN;
     }
 
     public Device register(DeviceType type, String uid) {
+        return register(type, uid, new AtomicBoolean());
+    }
+
+    /** {@code made} tells whether this call registered the device (another instance may have been first). */
+    private Device register(DeviceType type, String uid, AtomicBoolean made) {
         Lock read = tableLock.readLock();
         read.lock();
         try {
-            return insert(type, uid);
+            return insert(type, uid, made);
         } finally {
             read.unlock();
         }
     }
 
-    private Device insert(DeviceType type, String uid) {
+    private Device insert(DeviceType type, String uid, AtomicBoolean made) {
         return deviceCache.computeIfAbsent(uid, key -> {
             Map<String, Object> config = type.smart() ? type.defaultConfig() : Map.of();
             Device device = new Device(uid, type.name(), config, Map.of(), ConfigHasher.hash(config), null, false,
                     System.currentTimeMillis());
-            // registration runs at ingress, before any route with retries: it waits for the database itself
-            DatabaseWait.write("registering " + uid, () -> devices.insert(device));
+            if (sharedDatabase) {
+                // another instance may have registered it first: then its row is the device
+                Device[] first = {null};
+                DatabaseWait.write("registering " + uid,
+                        () -> first[0] = devices.insertIfAbsent(device) ? null : devices.find(uid).orElse(null));
+                if (first[0] != null) {
+                    return first[0];
+                }
+            } else {
+                // registration runs at ingress, before any route with retries: it waits for the database itself
+                DatabaseWait.write("registering " + uid, () -> devices.insert(device));
+            }
+            made.set(true);
             if (retired.containsKey(uid)) {
                 // only a game master registers a retired device (it is refused at ingress): it is back in use
                 retiredDevices.forget(uid);
@@ -305,27 +345,33 @@ public class DeviceRegistry {
     /** A SUP's accepted fields become the reported state and part of the config the server holds. */
     public Device applyReported(String uid, Map<String, Object> fields) {
         return update(uid, d -> d.withReported(ConfigMerger.apply(d.reportedState(), fields, false),
-                ConfigMerger.apply(d.config(), fields, false)));
+                ConfigMerger.apply(d.config(), fields, false)), devices::updateReported);
     }
 
     public Device updateConfig(String uid, Map<String, Object> changes, boolean overwrite) {
-        return update(uid, d -> d.withConfig(ConfigMerger.apply(d.config(), changes, overwrite)));
+        return update(uid, d -> d.withConfig(ConfigMerger.apply(d.config(), changes, overwrite)), devices::updateConfig);
     }
 
     public Device setOverride(String uid, boolean override) {
-        return update(uid, d -> d.withOverride(override));
+        return update(uid, d -> d.withOverride(override), devices::updateOverride);
     }
 
-    private Device update(String uid, java.util.function.UnaryOperator<Device> change) {
+    /** {@code write} stores the columns {@code change} changes, and only those. */
+    private Device update(String uid, UnaryOperator<Device> change, Consumer<Device> write) {
         Device updated;
         Lock read = tableLock.readLock();
         read.lock();
         try {
-            updated = deviceCache.computeIfPresent(uid, (key, old) -> {
-                Device next = change.apply(old);
-                devices.update(next);
-                return next;
-            });
+            if (sharedDatabase) {
+                // from the database's row, not the cache's: another instance may have changed it (or deleted it)
+                updated = deviceCache.compute(uid, (key, old) -> devices.changeLocked(uid, change, write).orElse(null));
+            } else {
+                updated = deviceCache.computeIfPresent(uid, (key, old) -> {
+                    Device next = change.apply(old);
+                    write.accept(next);
+                    return next;
+                });
+            }
         } finally {
             read.unlock();
         }

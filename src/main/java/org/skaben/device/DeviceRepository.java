@@ -1,6 +1,8 @@
 package org.skaben.device;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -9,8 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The device table, for the {@link DeviceRegistry} only (it holds every device in memory and writes through
- * here under its lock: see there why these are not {@code sql:} steps). Last-seen times are written in batches
- * by the last-seen-flush route instead.
+ * here under its lock: see there why these are not {@code sql:} steps). Each change writes only the columns it
+ * changes. Last-seen times are written in batches by the last-seen-flush route instead.
  */
 public class DeviceRepository {
 
@@ -40,6 +42,57 @@ public class DeviceRepository {
                 d.override(), d.registeredAt());
     }
 
+    /** Whether a device of this uid is registered, in the database (another instance may have registered it). */
+    public java.util.Optional<Device> find(String uid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM device WHERE uid = ?", ROW, uid).stream().findFirst();
+    }
+
+    /** Several instances: inserts the device unless another instance registered its uid first; true when this did. */
+    public boolean insertIfAbsent(Device d) {
+        return jdbc.update("INSERT INTO device (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT (uid) DO NOTHING",
+                d.uid(), d.type(), Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.lastSeen(),
+                d.override(), d.registeredAt()) == 1;
+    }
+
+    /**
+     * Several instances: the device's row as the database holds it, locked (FOR UPDATE) until {@code write} has
+     * written the change made of it, in one transaction; empty when no such device is registered. A change on
+     * another instance waits, then starts from this one's result.
+     */
+    public java.util.Optional<Device> changeLocked(String uid, UnaryOperator<Device> change, Consumer<Device> write) {
+        return tx.execute(status -> jdbc.query("SELECT " + COLUMNS + " FROM device WHERE uid = ? FOR UPDATE", ROW, uid)
+                .stream().findFirst().map(row -> {
+                    Device next = change.apply(row);
+                    write.accept(next);
+                    return next;
+                }));
+    }
+
+    /** A SUP applied: the state it reported and the config it changed. */
+    public void updateReported(Device d) {
+        one(d, jdbc.update("UPDATE device SET reported_state = ?, config = ?, config_hash = ? WHERE uid = ?",
+                Json.write(d.reportedState()), Json.write(d.config()), d.hash(), d.uid()));
+    }
+
+    /** A config changed by a rule or a game master. */
+    public void updateConfig(Device d) {
+        one(d, jdbc.update("UPDATE device SET config = ?, config_hash = ? WHERE uid = ?",
+                Json.write(d.config()), d.hash(), d.uid()));
+    }
+
+    /** A game master took the device over or gave it back. */
+    public void updateOverride(Device d) {
+        one(d, jdbc.update("UPDATE device SET manual_override = ? WHERE uid = ?", d.override(), d.uid()));
+    }
+
+    private static void one(Device d, int rows) {
+        if (rows != 1) {
+            throw new IllegalStateException("device " + d.uid() + " is not in the database");
+        }
+    }
+
+    /** The whole row but the last-seen time (a scene restored, under the registry's table lock). */
     public void update(Device d) {
         int rows = jdbc.update("UPDATE device SET config = ?, reported_state = ?, config_hash = ?, manual_override = ? "
                 + "WHERE uid = ?", Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.override(), d.uid());

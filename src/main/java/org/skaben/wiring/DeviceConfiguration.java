@@ -36,14 +36,15 @@ public class DeviceConfiguration implements CamelConfiguration {
     public DeviceRegistry deviceRegistry(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("alert") Alert alert, @PropertyInject("skaben.devices.auto-register") boolean autoRegister,
                 @PropertyInject("skaben.game.lock-type") String lockType,
-                @PropertyInject("skaben.game.registration-state") String registrationState) {
+                @PropertyInject("skaben.game.registration-state") String registrationState,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
         String lock = lockType.trim();
         String state = registrationState.trim();
         // game.md 4: only locks (and cards, see GameActions.accessAttempt) wait for the registration state
         return new DeviceRegistry(new DeviceRepository(dataSource), new DeviceTypeRepository(dataSource),
                 new RetiredDeviceRepository(dataSource), autoRegister,
                 type -> !type.equals(lock) || state.isEmpty() || alert.current().name().equals(state) ? null
-                        : "locks register only while the alert state is " + state);
+                        : "locks register only while the alert state is " + state, cluster);
     }
 
     @BindToRegistry(lazy = true)
