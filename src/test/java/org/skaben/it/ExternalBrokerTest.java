@@ -3,11 +3,6 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,44 +14,21 @@ import org.junit.jupiter.api.Test;
  */
 class ExternalBrokerTest extends SkabenAppTestSupport {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
-    private Path config;
-    private Process mosquitto;
+    private Mosquitto mosquitto;
 
     @Override
     protected Map<String, String> extraProperties() {
-        if (!Files.isExecutable(MOSQUITTO)) {
+        mosquitto = Mosquitto.startIfInstalled(mqttPort);
+        if (mosquitto == null) {
             return Map.of();
-        }
-        try {
-            config = Files.createTempFile("mosquitto", ".conf");
-            Files.writeString(config, "listener " + mqttPort + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                    + "max_queued_messages 100000\n");
-            startMosquitto();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return Map.of("skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl);
     }
 
-    private void startMosquitto() throws IOException {
-        mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", config.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", mqttPort)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.onSpinWait();
-            }
-        }
-        throw new IllegalStateException("mosquitto did not start on port " + mqttPort);
-    }
-
     @AfterAll
-    void stopMosquitto() {
+    void stopMosquitto() throws InterruptedException {
         if (mosquitto != null) {
-            mosquitto.destroy();
+            mosquitto.close();
         }
     }
 
@@ -68,10 +40,9 @@ class ExternalBrokerTest extends SkabenAppTestSupport {
         assertEquals(true, lock.await("cup").datahold().get("closed"));
         lock.await("ping");
 
-        mosquitto.destroy();
-        mosquitto.waitFor();
+        mosquitto.stop();
         Thread.sleep(1000);
-        startMosquitto();
+        mosquitto.start();
 
         // devices reconnect by themselves; so does the server, which resubscribes and pings again
         TestDevice back = device("lock", lock.uid().substring(0, 6) + "a0a0a0");
