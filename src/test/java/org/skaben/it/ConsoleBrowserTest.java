@@ -65,13 +65,6 @@ class ConsoleBrowserTest extends SkabenAppTestSupport {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> virtual(String uid) throws Exception {
-        List<Map<String, Object>> all = Json.MAPPER.readValue(http("GET", "/api/demo/devices", null).body(),
-                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, Map.class));
-        return all.stream().filter(d -> uid.equals(d.get("uid"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
     private Object virtualConfig(String uid, String field) throws Exception {
         return ((Map<String, Object>) virtual(uid).get("config")).get(field);
     }

@@ -160,6 +160,14 @@ public abstract class SkabenAppTestSupport extends CamelMainTestSupport {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
+    /** A virtual device as GET /api/demo/devices shows it (skaben.demo.devices). */
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> virtual(String uid) throws Exception {
+        List<Map<String, Object>> all = Json.MAPPER.readValue(http("GET", "/api/demo/devices", null).body(),
+                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, Map.class));
+        return all.stream().filter(d -> uid.equals(d.get("uid"))).findFirst().orElseThrow();
+    }
+
     protected HttpResponse<String> http(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(10))

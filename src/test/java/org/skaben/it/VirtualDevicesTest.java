@@ -46,13 +46,6 @@ class VirtualDevicesTest extends SkabenAppTestSupport {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> virtual(String uid) throws Exception {
-        List<Map<String, Object>> all = Json.MAPPER.readValue(http("GET", "/api/demo/devices", null).body(),
-                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, Map.class));
-        return all.stream().filter(d -> uid.equals(d.get("uid"))).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
     private Map<String, Object> localConfig(String uid) throws Exception {
         return (Map<String, Object>) virtual(uid).get("config");
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skaben.cup.CupRequest;
 import org.skaben.device.AdmitDevice;
+import org.skaben.cup.CupRequests;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
@@ -72,6 +73,7 @@ class IngressRoutingTest extends CamelTestSupport {
         metrics = new SimpleMeterRegistry();
         registry.bind("packetCounts", new PacketCounts(metrics));
         registry.bind("refusals", new Refusals(metrics));
+        registry.bind("cupRequests", new CupRequests());
     }
 
     @Override
