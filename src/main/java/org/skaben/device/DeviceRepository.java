@@ -34,6 +34,11 @@ public class DeviceRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM device ORDER BY device_type, uid", ROW);
     }
 
+    /** One device as the table holds it now (another server instance changed it). */
+    public java.util.Optional<Device> find(String uid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM device WHERE uid = ?", ROW, uid).stream().findFirst();
+    }
+
     public void insert(Device d) {
         jdbc.update("INSERT INTO device (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 d.uid(), d.type(), Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.lastSeen(),

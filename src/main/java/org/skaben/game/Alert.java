@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.skaben.cluster.ChangeNotices;
 
 /**
  * The current alert state and counter, kept in memory (every CUP needs them) and written through to the
@@ -16,18 +17,28 @@ public class Alert {
 
     private final AlertRepository repository;
     private final GameVersion version;
+    // the other server instances, told of each change of the states, the current one or the counter
+    private final ChangeNotices notices;
     private AlertMachine machine;
     private AlertState current;
     private int counter;
     private long changedAt;
 
     public Alert(AlertRepository repository, GameVersion version) {
+        this(repository, version, ChangeNotices.NONE);
+    }
+
+    public Alert(AlertRepository repository, GameVersion version, ChangeNotices notices) {
+        this.notices = notices;
         this.repository = repository;
         this.version = version;
         reload();
     }
 
-    /** Re-reads the states, the current one and the counter: the database was changed behind it (a scene). */
+    /**
+     * Re-reads the states, the current one and the counter: the database was changed behind it (a scene, another
+     * server instance).
+     */
     public synchronized void reload() {
         machine = new AlertMachine(repository.states());
         current = machine.byId(repository.currentStateId());
@@ -110,6 +121,7 @@ public class Alert {
         machine = checked;
         current = machine.byId(current.id());
         version.bump();
+        notices.changed(ChangeNotices.ALERT);
         return saved;
     }
 
@@ -133,6 +145,7 @@ public class Alert {
         counter = change.counterAfter();
         changedAt = now;
         version.bump();
+        notices.changed(ChangeNotices.ALERT);
         return change;
     }
 }
