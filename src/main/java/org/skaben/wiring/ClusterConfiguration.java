@@ -1,6 +1,7 @@
 package org.skaben.wiring;
 
 import java.sql.DriverManager;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -72,8 +73,12 @@ public class ClusterConfiguration implements CamelConfiguration {
                 InstanceId self = context.getRegistry().lookupByNameAndType("instanceId", InstanceId.class);
                 CacheRefresh views = context.getRegistry().lookupByNameAndType("cacheRefresh", CacheRefresh.class);
                 // a connection of its own, outside the pool: LISTEN belongs to one session for as long as it runs
-                listener = new ChangeListener(() -> DriverManager.getConnection(dbUrl.trim(), dbUsername, dbPassword),
-                        self, views);
+                Properties login = new Properties();
+                login.setProperty("user", dbUsername);
+                login.setProperty("password", dbPassword);
+                // found by its name in pg_stat_activity
+                login.setProperty("ApplicationName", "skaben-changes-" + self.value());
+                listener = new ChangeListener(() -> DriverManager.getConnection(dbUrl.trim(), login), self, views);
                 listener.start();
                 poller = new JournalPoller(context.getRegistry().lookupByNameAndType("journal", JournalRepository.class),
                         context.getRegistry().lookupByNameAndType("journalFeed", JournalFeed.class),
