@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.skaben.cluster.ChangeNotices;
 import org.skaben.game.GameRefused;
 import org.skaben.game.GameVersion;
 
@@ -24,12 +25,20 @@ public class AccessBook {
     private final AccessCodeRepository codes;
     private final PermissionRepository permissions;
     private final GameVersion version;
+    // the other server instances, told of each change of the acl or the owners
+    private final ChangeNotices notices;
     private volatile Map<String, Map<String, List<Integer>>> aclByLock = Map.of();
     private volatile Map<String, String> ownerByCode = new ConcurrentHashMap<>();
     // a card registered in white is a new owner entry, not a new acl: only permission changes bump the version
 
     public AccessBook(PersonRepository persons, AccessCodeRepository codes, PermissionRepository permissions,
                       GameVersion version) {
+        this(persons, codes, permissions, version, ChangeNotices.NONE);
+    }
+
+    public AccessBook(PersonRepository persons, AccessCodeRepository codes, PermissionRepository permissions,
+                      GameVersion version, ChangeNotices notices) {
+        this.notices = notices;
         this.persons = persons;
         this.codes = codes;
         this.permissions = permissions;
@@ -82,6 +91,7 @@ public class AccessBook {
         Person updated = new Person(old.id(), name, role, description);
         persons.update(updated);
         reload();
+        notices.changed(ChangeNotices.ACCESS);
         return updated;
     }
 
@@ -111,6 +121,7 @@ public class AccessBook {
         }
         codes.insert(code);
         addOwner(code);
+        notices.changed(ChangeNotices.ACCESS);
         return code;
     }
 
@@ -124,6 +135,7 @@ public class AccessBook {
         person(code.personId());
         codes.update(code);
         addOwner(code);
+        notices.changed(ChangeNotices.ACCESS);
         return code;
     }
 
@@ -139,6 +151,7 @@ public class AccessBook {
                 .map(Permission::lockUid).distinct().toList();
         codes.delete(code);
         reload();
+        notices.changed(ChangeNotices.ACCESS);
         return locks;
     }
 
@@ -158,6 +171,7 @@ public class AccessBook {
         }
         long id = permissions.insert(code, lockUid, stateIds);
         reload();
+        notices.changed(ChangeNotices.ACCESS);
         return permission(id);
     }
 
@@ -165,6 +179,7 @@ public class AccessBook {
         permission(id);
         permissions.updateStates(id, stateIds);
         reload();
+        notices.changed(ChangeNotices.ACCESS);
         return permission(id);
     }
 
@@ -173,6 +188,7 @@ public class AccessBook {
         Permission p = permission(id);
         permissions.delete(id);
         reload();
+        notices.changed(ChangeNotices.ACCESS);
         return p.lockUid();
     }
 
@@ -242,6 +258,7 @@ public class AccessBook {
             updated.values().forEach(persons::update);
             newCards.forEach(c -> codes.insert(new AccessCode(c.code(), ids.get(c.person()), "card")));
             moved.forEach(c -> codes.update(new AccessCode(c.code(), ids.get(c.person()), byCode.get(c.code()).kind())));
+            notices.changed(ChangeNotices.ACCESS);
         });
         reload();
         return plan;
@@ -256,13 +273,22 @@ public class AccessBook {
 
     /**
      * A lock replaced by another: its permissions become the new one's. Runs inside the replacement's
-     * transaction; call {@link #reload()} once it committed.
+     * transaction; call {@link #changed()} once it committed.
      */
     public int moveLockPermissions(String fromUid, String toUid) {
         return permissions.moveLock(fromUid, toUid);
     }
 
-    /** Re-reads permissions and owners; also after a lock was deleted, whose permissions went with it. */
+    /**
+     * The permissions changed behind the book (a lock deleted, whose permissions went with it, or replaced):
+     * it reads them again, and the other server instances are told.
+     */
+    public void changed() {
+        reload();
+        notices.changed(ChangeNotices.ACCESS);
+    }
+
+    /** Re-reads permissions and owners (another server instance, or a scene, changed them). */
     public synchronized void reload() {
         Map<String, Map<String, List<Integer>>> acl = new HashMap<>();
         for (Permission p : permissions.findAll()) {

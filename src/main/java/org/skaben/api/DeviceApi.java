@@ -154,7 +154,7 @@ public class DeviceApi {
             permissions[0] = access.permissionCount(id);
             deliveries.forget(id);
         });
-        access.reload();
+        access.changed();
         return new DeviceDeleted(d.uid(), d.type(), permissions[0]);
     }
 
@@ -183,7 +183,7 @@ public class DeviceApi {
             permissions[0] = access.moveLockPermissions(old, fresh);
             deliveries.forget(old);
         });
-        access.reload();
+        access.changed();
         return new Replacement(old, fresh, type, permissions[0]);
     }
 

@@ -106,9 +106,16 @@ final class StreamClient implements JournalFeed.Listener {
         }
     }
 
-    /** The rows after the last one sent, a page at a time, each page once the socket has room. */
+    /**
+     * The rows after the last one sent, a page at a time, each page once the socket has room; no further than the
+     * feed's horizon, read before the rows (with several instances the feed hands on the rows of the shared table
+     * up to it: a row above it may be committed later than rows above it, and comes through the feed).
+     */
     private void catchUp() {
-        vertx.executeBlocking(() -> journal.after(lastSent, uid, kind, 0, PAGE), false).onComplete(read -> {
+        vertx.executeBlocking(() -> {
+            long horizon = feed.horizon();
+            return new Page(journal.after(lastSent, uid, kind, 0, PAGE), horizon);
+        }, false).onComplete(read -> {
             if (closed.get()) {
                 return;
             }
@@ -116,17 +123,22 @@ final class StreamClient implements JournalFeed.Listener {
                 drop("the journal could not be read: " + read.cause());
                 return;
             }
-            List<Map<String, Object>> rows = read.result();
+            List<Map<String, Object>> rows = read.result().rows();
+            boolean atHorizon = false;
             Buffer page = Buffer.buffer();
             for (Map<String, Object> row : rows) {
                 long id = ((Number) row.get("id")).longValue();
+                if (id > read.result().horizon()) {
+                    atHorizon = true;
+                    break;
+                }
                 append(page, id, row);
                 lastSent = id;
             }
             if (page.length() > 0) {
                 response.write(page);
             }
-            if (rows.size() < PAGE) {
+            if (rows.size() < PAGE || atHorizon) {
                 replaying = false;
                 pump();
             } else if (response.writeQueueFull()) {
@@ -135,6 +147,9 @@ final class StreamClient implements JournalFeed.Listener {
                 catchUp();
             }
         });
+    }
+
+    private record Page(List<Map<String, Object>> rows, long horizon) {
     }
 
     /** Writes what is queued while the socket takes it; waits for the socket to drain otherwise. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.skaben.cluster.ChangeNotices;
 import org.skaben.game.GameRefused;
 import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketRefused;
@@ -53,6 +54,8 @@ public class DeviceRegistry {
     // each change of a device holds the read lock; whoever rewrites the device table behind the cache (a scene
     // restored) holds the write lock, so that no change reads the old cache and writes it over the new table
     private final ReentrantReadWriteLock tableLock = new ReentrantReadWriteLock();
+    // the other server instances, told of each device written and each type saved
+    private final ChangeNotices notices;
 
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, boolean autoRegister) {
         this(devices, types, autoRegister, type -> null);
@@ -70,12 +73,17 @@ public class DeviceRegistry {
     /** {@code retiredDevices}: where replaced devices are kept (null: nowhere, no device can be replaced). */
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, RetiredDeviceRepository retiredDevices,
                           boolean autoRegister, Function<String, String> registrationClosed) {
-        this(devices, types, retiredDevices, autoRegister, registrationClosed, false);
+        this(devices, types, retiredDevices, autoRegister, registrationClosed, false, ChangeNotices.NONE);
     }
 
-    /** {@code sharedDatabase}: one of several instances on one database (see above). */
+    /**
+     * {@code sharedDatabase}: one of several instances on one database (see above); {@code notices}: the other
+     * server instances, told of every change made through here.
+     */
     public DeviceRegistry(DeviceRepository devices, DeviceTypeRepository types, RetiredDeviceRepository retiredDevices,
-                          boolean autoRegister, Function<String, String> registrationClosed, boolean sharedDatabase) {
+                          boolean autoRegister, Function<String, String> registrationClosed, boolean sharedDatabase,
+                          ChangeNotices notices) {
+        this.notices = notices;
         this.devices = devices;
         this.sharedDatabase = sharedDatabase;
         this.types = types;
@@ -113,15 +121,72 @@ public class DeviceRegistry {
 
     /** Re-reads devices and types; a device now in the table is no longer counted as refused. */
     private void reload() {
+        readTypes();
+        readDevices();
+    }
+
+    private void readTypes() {
         Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
         types.findAll().forEach(t -> freshTypes.put(t.name(), t));
         typeCache.keySet().retainAll(freshTypes.keySet());
         typeCache.putAll(freshTypes);
+    }
+
+    private void readDevices() {
         Map<String, Device> fresh = new java.util.HashMap<>();
         devices.findAll().forEach(d -> fresh.put(d.uid(), d));
         deviceCache.keySet().retainAll(fresh.keySet());
         deviceCache.putAll(fresh);
         fresh.keySet().forEach(unregistered::forget);
+        fresh.values().forEach(this::seedLastSeen);
+        if (retiredDevices != null) {
+            Map<String, String> freshRetired = retiredDevices.replacedBy();
+            retired.keySet().retainAll(freshRetired.keySet());
+            retired.putAll(freshRetired);
+        }
+    }
+
+    /** Another server instance changed the device types: they are read again. */
+    public void reloadTypes() {
+        readTypes();
+    }
+
+    /**
+     * Another server instance changed devices it did not name one by one (a replacement, a scene): every device
+     * is read again, while no device changes through here.
+     */
+    public void reloadDevices() {
+        rewriting(() -> null);
+    }
+
+    /**
+     * Another server instance wrote the device {@code uid} (registered, changed or deleted it): the cache takes
+     * the row as it is now, in the device's own lock, so that no change made here meanwhile is overwritten by an
+     * older read.
+     */
+    public void reloadDevice(String uid) {
+        Lock read = tableLock.readLock();
+        read.lock();
+        try {
+            Device now = deviceCache.compute(uid, (key, cached) -> devices.find(uid).orElse(null));
+            if (now == null) {
+                lastSeen.forget(uid);
+            } else {
+                // a device registered again by a game master is no longer retired (see insert)
+                retired.remove(uid);
+                unregistered.forget(uid);
+                seedLastSeen(now);
+            }
+        } finally {
+            read.unlock();
+        }
+    }
+
+    /** A device new to this instance starts from the time stored; one it heard itself keeps its own. */
+    private void seedLastSeen(Device device) {
+        if (lastSeen.lastSeen(device.uid()) == null) {
+            lastSeen.seed(device.uid(), device.lastSeen());
+        }
     }
 
     /** Devices refused because they may not register now, with how often they were heard since. */
@@ -203,11 +268,17 @@ public class DeviceRegistry {
     private Device register(DeviceType type, String uid, AtomicBoolean made) {
         Lock read = tableLock.readLock();
         read.lock();
+        Device device;
         try {
-            return insert(type, uid, made);
+            device = insert(type, uid, made);
         } finally {
             read.unlock();
         }
+        if (made.get()) {
+            // like the insert, at ingress before any retry: it waits for the database
+            DatabaseWait.write("announcing " + uid, () -> notices.changed(ChangeNotices.DEVICES, uid));
+        }
+        return device;
     }
 
     private Device insert(DeviceType type, String uid, AtomicBoolean made) {
@@ -248,6 +319,7 @@ public class DeviceRegistry {
             devices.inTransaction(() -> {
                 alongside.run();
                 devices.delete(uid);
+                notices.changed(ChangeNotices.DEVICES, uid);
             });
             deleted[0] = device;
             return null;
@@ -283,6 +355,8 @@ public class DeviceRegistry {
                 devices.delete(oldUid);
                 retiredDevices.forget(newUid);
                 retiredDevices.retire(oldUid, old.type(), newUid, fresh.registeredAt());
+                // two devices, the retired ones and permissions (alongside) changed: the whole view is read
+                notices.changed(ChangeNotices.DEVICES);
             });
             return fresh;
         });
@@ -327,10 +401,12 @@ public class DeviceRegistry {
     }
 
     public DeviceType saveType(DeviceType type) {
-        return typeCache.compute(type.name(), (name, old) -> {
+        DeviceType saved = typeCache.compute(type.name(), (name, old) -> {
             types.save(type);
             return type;
         });
+        notices.changed(ChangeNotices.TYPES);
+        return saved;
     }
 
     /** Who gets a CUP when a type is synced: each device of a smart type, the broadcast address of a simple one. */
@@ -378,6 +454,7 @@ public class DeviceRegistry {
         if (updated == null) {
             throw new NotFound("device " + uid + " is not registered");
         }
+        notices.changed(ChangeNotices.DEVICES, uid);
         return updated;
     }
 

@@ -36,15 +36,15 @@ public class DeviceRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM device ORDER BY device_type, uid", ROW);
     }
 
+    /** One device as the table holds it now (another server instance registered or changed it). */
+    public java.util.Optional<Device> find(String uid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM device WHERE uid = ?", ROW, uid).stream().findFirst();
+    }
+
     public void insert(Device d) {
         jdbc.update("INSERT INTO device (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 d.uid(), d.type(), Json.write(d.config()), Json.write(d.reportedState()), d.hash(), d.lastSeen(),
                 d.override(), d.registeredAt());
-    }
-
-    /** Whether a device of this uid is registered, in the database (another instance may have registered it). */
-    public java.util.Optional<Device> find(String uid) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM device WHERE uid = ?", ROW, uid).stream().findFirst();
     }
 
     /** Several instances: inserts the device unless another instance registered its uid first; true when this did. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.skaben.cluster.ChangeNotices;
 
 /**
  * The current alert state and counter, kept in memory (every CUP needs them) and written through to the
@@ -28,24 +29,33 @@ public class Alert {
     private final AlertRepository repository;
     private final GameVersion version;
     private final boolean lockedInDatabase;
+    // the other server instances, told of each change of the states, the current one or the counter
+    private final ChangeNotices notices;
     private AlertMachine machine;
     private AlertState current;
     private int counter;
     private long changedAt;
 
     public Alert(AlertRepository repository, GameVersion version) {
-        this(repository, version, false);
+        this(repository, version, false, ChangeNotices.NONE);
     }
 
-    /** {@code lockedInDatabase}: one of several instances sharing the database (see above). */
-    public Alert(AlertRepository repository, GameVersion version, boolean lockedInDatabase) {
+    /**
+     * {@code lockedInDatabase}: one of several instances sharing the database (see above); {@code notices}: the
+     * other instances, told of every change.
+     */
+    public Alert(AlertRepository repository, GameVersion version, boolean lockedInDatabase, ChangeNotices notices) {
+        this.notices = notices;
         this.repository = repository;
         this.version = version;
         this.lockedInDatabase = lockedInDatabase;
         reload();
     }
 
-    /** Re-reads the states, the current one and the counter: the database was changed behind it (a scene). */
+    /**
+     * Re-reads the states, the current one and the counter: the database was changed behind it (a scene, another
+     * server instance).
+     */
     public synchronized void reload() {
         machine = new AlertMachine(repository.states());
         current = machine.byId(repository.currentStateId());
@@ -140,6 +150,7 @@ public class Alert {
         machine = checked;
         current = machine.byId(current.id());
         version.bump();
+        notices.changed(ChangeNotices.ALERT);
         return saved;
     }
 
@@ -187,6 +198,7 @@ public class Alert {
         counter = change.counterAfter();
         changedAt = at;
         version.bump();
+        notices.changed(ChangeNotices.ALERT);
     }
 
     private static int plus(int value, int delta) {

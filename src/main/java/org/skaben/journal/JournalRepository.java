@@ -52,7 +52,7 @@ public class JournalRepository {
 
     /** On the writer's thread, in commit order: the entry as GET /api/events shows it, for whoever listens. */
     private void committed(long id, Object[] v) {
-        if (feed.heard()) {
+        if (feed.fedByWriter() && feed.heard()) {
             feed.publish(new JournalFeed.Entry(id, (String) v[4], (String) v[1],
                     view(id, (Long) v[0], (String) v[1], (String) v[2], (String) v[3], (String) v[4], (String) v[5],
                             (String) v[6])));
@@ -130,6 +130,17 @@ public class JournalRepository {
             args = new Object[] {afterId, sinceMillis, limit};
         }
         return jdbc.query("SELECT " + COLUMNS + where + OLDEST_FIRST, JournalRepository::view, args);
+    }
+
+    /** The ids after {@code afterId}, lowest first: how far the table goes, without reading the rows. */
+    public List<Long> idsAfter(long afterId, int limit) {
+        return jdbc.queryForList("SELECT id FROM event WHERE id > ? ORDER BY id LIMIT ?", Long.class, afterId, limit);
+    }
+
+    /** The highest id in the journal (0: none). */
+    public long lastId() {
+        Long id = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM event", Long.class);
+        return id == null ? 0 : id;
     }
 
     private static Map<String, Object> view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

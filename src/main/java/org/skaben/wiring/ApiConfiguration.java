@@ -23,6 +23,7 @@ import org.skaben.api.EventApi;
 import org.skaben.api.SimpleConfigApi;
 import org.skaben.api.TokenBeforeBody;
 import org.skaben.api.TypeApi;
+import org.skaben.cluster.SharedSecrets;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.LastSeenTracker;
@@ -38,23 +39,34 @@ import org.skaben.support.StoredSecret;
 /** The operator REST API (api/): its token, and the bean each resource's routes call. */
 public class ApiConfiguration implements CamelConfiguration {
 
-    /** Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder. */
+    /**
+     * Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder
+     * (several instances: in the shared database, so that every instance takes the same).
+     */
     @BindToRegistry(lazy = true)
     public BearerToken bearerToken(@PropertyInject("skaben.http.token") String token,
-                @PropertyInject("skaben.data-dir") String dataDir) {
-        return new BearerToken(StoredSecret.configuredOrKept(token, Path.of(dataDir.trim(), "api-token"),
-                "skaben.http.token", "the operator API token is"));
+                @PropertyInject("skaben.data-dir") String dataDir,
+                @PropertyInject("skaben.cluster.enabled") boolean clusterEnabled,
+                @BeanInject("sharedSecrets") SharedSecrets shared) {
+        String what = "the operator API token is";
+        return new BearerToken(clusterEnabled
+                ? shared.configuredOrKept(token, "api-token", "skaben.http.token", what)
+                : StoredSecret.configuredOrKept(token, Path.of(dataDir.trim(), "api-token"), "skaben.http.token", what));
     }
 
     /**
      * The console's session cookie: signed with a key made up on the first start and kept in the data folder (a
-     * restart signs nobody out), bound to the API token (a new token signs everyone out).
+     * restart signs nobody out; several instances: in the shared database, so a game master signed in on one is
+     * signed in on every one), bound to the API token (a new token signs everyone out).
      */
     @BindToRegistry(lazy = true)
     public SessionCookie sessionCookie(@PropertyInject("skaben.data-dir") String dataDir,
                 @PropertyInject("skaben.http.session-hours") int sessionHours,
-                @BeanInject("bearerToken") BearerToken token) {
-        String key = StoredSecret.in(Path.of(dataDir.trim(), "session-key")).value();
+                @BeanInject("bearerToken") BearerToken token,
+                @PropertyInject("skaben.cluster.enabled") boolean clusterEnabled,
+                @BeanInject("sharedSecrets") SharedSecrets shared) {
+        String key = clusterEnabled ? shared.kept("session-key")
+                : StoredSecret.in(Path.of(dataDir.trim(), "session-key")).value();
         return new SessionCookie(key, token.digest(), Duration.ofHours(sessionHours), Clock.systemUTC());
     }
 

@@ -5,6 +5,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.skaben.cluster.ChangeNotices;
 import org.skaben.cup.BuildCup;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.cup.CupBuilder;
@@ -37,14 +38,15 @@ public class DeviceConfiguration implements CamelConfiguration {
                 @BeanInject("alert") Alert alert, @PropertyInject("skaben.devices.auto-register") boolean autoRegister,
                 @PropertyInject("skaben.game.lock-type") String lockType,
                 @PropertyInject("skaben.game.registration-state") String registrationState,
-                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
+                @PropertyInject("skaben.cluster.enabled") boolean cluster,
+                @BeanInject("changeNotices") ChangeNotices notices) {
         String lock = lockType.trim();
         String state = registrationState.trim();
         // game.md 4: only locks (and cards, see GameActions.accessAttempt) wait for the registration state
         return new DeviceRegistry(new DeviceRepository(dataSource), new DeviceTypeRepository(dataSource),
                 new RetiredDeviceRepository(dataSource), autoRegister,
                 type -> !type.equals(lock) || state.isEmpty() || alert.current().name().equals(state) ? null
-                        : "locks register only while the alert state is " + state, cluster);
+                        : "locks register only while the alert state is " + state, cluster, notices);
     }
 
     @BindToRegistry(lazy = true)

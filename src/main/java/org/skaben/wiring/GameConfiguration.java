@@ -11,6 +11,7 @@ import org.skaben.access.AccessBook;
 import org.skaben.access.AccessCodeRepository;
 import org.skaben.access.PermissionRepository;
 import org.skaben.access.PersonRepository;
+import org.skaben.cluster.ChangeNotices;
 import org.skaben.cup.ConfigComposer;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.game.Alert;
@@ -43,30 +44,37 @@ public class GameConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public Alert alert(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("gameVersion") GameVersion version,
-                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
-        return new Alert(new AlertRepository(dataSource), version, cluster);
+                @PropertyInject("skaben.cluster.enabled") boolean cluster,
+                @BeanInject("changeNotices") ChangeNotices notices) {
+        return new Alert(new AlertRepository(dataSource), version, cluster, notices);
     }
 
     @BindToRegistry(lazy = true)
     public AccessBook accessBook(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("gameVersion") GameVersion version) {
+                @BeanInject("gameVersion") GameVersion version, @BeanInject("changeNotices") ChangeNotices notices) {
         return new AccessBook(new PersonRepository(dataSource), new AccessCodeRepository(dataSource),
-                new PermissionRepository(dataSource), version);
+                new PermissionRepository(dataSource), version, notices);
     }
 
     @BindToRegistry(lazy = true)
     public SimpleConfigs simpleConfigs(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("gameVersion") GameVersion version) {
-        return new SimpleConfigs(new SimpleConfigRepository(dataSource), version);
+                @BeanInject("gameVersion") GameVersion version, @BeanInject("changeNotices") ChangeNotices notices) {
+        return new SimpleConfigs(new SimpleConfigRepository(dataSource), version, notices);
+    }
+
+    /**
+     * Routes call it after a sql: step writes a table a view holds; the change listener, after another instance
+     * changed one.
+     */
+    @BindToRegistry(lazy = true)
+    public CacheRefresh cacheRefresh(@BeanInject("accessBook") AccessBook access,
+                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("alert") Alert alert,
+                @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("gameVersion") GameVersion version,
+                @BeanInject("changeNotices") ChangeNotices notices) {
+        return new CacheRefresh(access, simpleConfigs, alert, registry, version, notices);
     }
 
     /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
-    /** Routes call it after a sql: step writes a table a view holds. */
-    @BindToRegistry(lazy = true)
-    public CacheRefresh cacheRefresh(@BeanInject("accessBook") AccessBook access,
-                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("alert") Alert alert) {
-        return new CacheRefresh(access, simpleConfigs, alert);
-    }
 
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,

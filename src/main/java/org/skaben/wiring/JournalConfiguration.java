@@ -25,10 +25,13 @@ public class JournalConfiguration implements CamelConfiguration {
         return new JournalRepository(dataSource, writer, feed);
     }
 
-    /** Every entry as it is committed, with its id: the console's live journal listens. */
+    /**
+     * Every entry as it is committed, with its id: the console's live journal listens. Several instances: every
+     * instance's entries, read from the shared table (ClusterConfiguration's JournalPoller).
+     */
     @BindToRegistry(lazy = true)
-    public JournalFeed journalFeed() {
-        return new JournalFeed();
+    public JournalFeed journalFeed(@PropertyInject("skaben.cluster.enabled") boolean clusterEnabled) {
+        return new JournalFeed(!clusterEnabled);
     }
 
     /** The journal entry of a packet, in the ingress route's terms. */

@@ -7,6 +7,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.skaben.access.AccessBook;
 import org.skaben.api.SceneApi;
+import org.skaben.cluster.ChangeNotices;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.game.Alert;
 import org.skaben.game.Broadcaster;
@@ -26,10 +27,11 @@ public class SceneConfiguration implements CamelConfiguration {
                 @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("alert") Alert alert,
                 @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
                 @BeanInject("broadcaster") Broadcaster broadcaster, @BeanInject("journal") JournalRepository journal,
+                @BeanInject("changeNotices") ChangeNotices notices,
                 @PropertyInject("skaben.game.lock-type") String lockType) {
         // the same data source as every repository's: the restore's transaction takes in all their writes
         SceneTables tables = SceneTables.of(dataSource);
-        GameCaches caches = new GameCaches(registry, alert, access, simpleConfigs);
+        GameCaches caches = new GameCaches(registry, alert, access, simpleConfigs, notices);
         return new SceneApi(new SceneStore(dataSource), new SceneCapture(tables, caches),
                 new SceneRestore(tables, caches, broadcaster, lockType.trim()), journal, System::currentTimeMillis);
     }

@@ -39,8 +39,10 @@ class SharedAlertTest {
 
     @BeforeEach
     void twoInstances() {
-        instanceA = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true);
-        instanceB = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true);
+        instanceA = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true,
+                org.skaben.cluster.ChangeNotices.NONE);
+        instanceB = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true,
+                org.skaben.cluster.ChangeNotices.NONE);
     }
 
     @AfterAll

@@ -49,7 +49,8 @@ class SharedDevicesTest {
 
     private DeviceRegistry instance() {
         return new DeviceRegistry(rows, new DeviceTypeRepository(schema.dataSource()),
-                new RetiredDeviceRepository(schema.dataSource()), true, type -> null, true);
+                new RetiredDeviceRepository(schema.dataSource()), true, type -> null, true,
+                org.skaben.cluster.ChangeNotices.NONE);
     }
 
     private Device row(String uid) {
