@@ -231,7 +231,7 @@ public class AccessRoutes extends ApiRoutes {
                 .toV(sql("permission-by-id", one(AccessChecks.PermissionRow.class)), "key", null)
                 .setBody(method(CHECKS, "permissionFound(${body}, ${variable.key})"))
                 .setBody(method(CHECKS, "view(${body})"))
-                .toV(sql("permission-delete", WRITE), "key", null)
+                .toV(sql("permission-delete", WRITE), "key", "deleted")
                 .bean(REFRESH, ACCESS_CHANGED),
                 "permission ${body.id()} of ${body.card()} deleted")
                 .setVariable("locks", method(CHECKS, "lockOf(${body})"))
