@@ -1,11 +1,11 @@
 package org.skaben.api;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.camel.Exchange;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestBindingMode;
 import org.apache.camel.model.rest.RestDefinition;
-import java.util.List;
-import org.apache.camel.model.RouteDefinition;
 import org.skaben.Headers;
 import org.skaben.access.AccessCode;
 import org.skaben.access.Person;
@@ -62,27 +62,17 @@ public class AccessRoutes extends ApiRoutes {
                 .toV(sql("person-by-id", one(Person.class)), "key", null)
                 .setBody(method(CHECKS, "personFound(${body}, ${variable.key})"));
 
-        journaled(from("direct:api-person-create").routeId("api-person-create")
-                .setBody(method(CHECKS, "newPerson(${body})"))
-                .toV(sql("person-by-name", one(Person.class)), null, "holder")
-                .bean(CHECKS, "nameFree(${variable.holder}, ${body})")
-                .to(sql("person-insert", WRITE))
-                .bean(REFRESH, ACCESS_CHANGED)
-                .to(sql("person-by-name", one(Person.class))),
+        journaled(saved(from("direct:api-person-create").routeId("api-person-create")
+                .setBody(method(CHECKS, "newPerson(${body})")), "person-insert", "person-by-name"),
                 "person", "person ${body.id()} ${body.name()} (${body.role()}) created")
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
 
-        journaled(from("direct:api-person-update").routeId("api-person-update")
+        journaled(saved(from("direct:api-person-update").routeId("api-person-update")
                 .setVariable("request", body())
                 .setVariable("key", method(CHECKS, "id(${header.id})"))
                 .toV(sql("person-by-id", one(Person.class)), "key", null)
                 .setBody(method(CHECKS, "personFound(${body}, ${variable.key})"))
-                .setBody(method(CHECKS, "changedPerson(${body}, ${variable.request})"))
-                .toV(sql("person-by-name", one(Person.class)), null, "holder")
-                .bean(CHECKS, "nameFree(${variable.holder}, ${body})")
-                .to(sql("person-update", WRITE))
-                .bean(REFRESH, ACCESS_CHANGED)
-                .to(sql("person-by-id", one(Person.class))),
+                .setBody(method(CHECKS, "changedPerson(${body}, ${variable.request})")), "person-update", "person-by-id"),
                 "person", "person ${body.id()} is now ${body.name()} (${body.role()})");
 
         journaled(from("direct:api-person-delete").routeId("api-person-delete")
@@ -91,11 +81,20 @@ public class AccessRoutes extends ApiRoutes {
                 .setVariable("person", method(CHECKS, "personFound(${variable.person}, ${variable.key})"))
                 .toV(sql("person-code-count", "outputType=SelectOne"), "key", "codes")
                 .bean(CHECKS, "deletable(${variable.person}, ${variable.codes})")
-                .toV(sql("person-delete", WRITE), "key", null)
+                .toV(sql("person-delete", WRITE), "key", "deleted")
                 .bean(REFRESH, ACCESS_CHANGED)
                 .setBody(variable("person")),
                 "person", "person ${body.id()} ${body.name()} deleted")
                 .setBody(e -> new AccessApi.PersonDeleted(e.getMessage().getBody(Person.class).id()));
+    }
+
+    /** The body: a person's parameters. 409 when another has the name; then written, and read back. */
+    private RouteDefinition saved(RouteDefinition route, String write, String readBack) {
+        return route.toV(sql("person-by-name", one(Person.class)), null, "holder")
+                .bean(CHECKS, "nameFree(${variable.holder}, ${body})")
+                .to(sql(write, WRITE))
+                .bean(REFRESH, ACCESS_CHANGED)
+                .to(sql(readBack, one(Person.class)));
     }
 
     // --- cards and codes --------------------------------------------------------------------------------
@@ -146,7 +145,7 @@ public class AccessRoutes extends ApiRoutes {
                 .toV(sql("card-by-code", one(AccessApi.CardView.class)), "key", "card")
                 .bean(CHECKS, "cardFound(${variable.card}, ${variable.key})")
                 .toV(sql("card-locks", list(String.class)), "key", "locks")
-                .toV(sql("card-delete", WRITE), "key", null)
+                .toV(sql("card-delete", WRITE), "key", "deleted")
                 .bean(REFRESH, ACCESS_CHANGED)
                 .setBody(e -> new AccessApi.CardDeleted(e.getVariable("card", AccessApi.CardView.class).code(),
                         List.copyOf(e.getVariable("locks", List.class)))),
