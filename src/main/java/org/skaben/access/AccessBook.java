@@ -13,9 +13,16 @@ import org.skaben.game.GameRefused;
 import org.skaben.game.GameVersion;
 
 /**
- * Persons, their access codes and the permissions that make the locks' acl. Every lock CUP needs its acl,
- * so permissions and owners are kept in memory and re-read after each change (there are hundreds, not
- * millions). Changes return the locks whose acl they touched, so the caller can send them their config.
+ * Persons, their access codes and the permissions that make the locks' acl. Every lock CUP needs its acl and
+ * every card presented at a lock its owner, so permissions and owners are kept in memory and re-read after each
+ * change (there are hundreds, not millions): {@link #reload()}, which a route calls through
+ * {@code cacheRefresh.changed('access')} after its {@code sql:} write.
+ *
+ * <p>Why these stay Java and not {@code sql:} steps: the view itself (read on the packet path, not per request);
+ * a card registered in white ({@link #registerUnknownCard}), a rule's write on the packet path that updates the
+ * view in place; the CSV import ({@link #importCards}), many rows of two tables in one transaction, all or
+ * nothing; and a lock's permissions moved inside a device replacement's transaction. The operator API's plain
+ * reads and writes of persons, cards and permissions are sql: steps in api/AccessRoutes.
  */
 public class AccessBook {
 
@@ -29,7 +36,6 @@ public class AccessBook {
     private final ChangeNotices notices;
     private volatile Map<String, Map<String, List<Integer>>> aclByLock = Map.of();
     private volatile Map<String, String> ownerByCode = new ConcurrentHashMap<>();
-    // a card registered in white is a new owner entry, not a new acl: only permission changes bump the version
 
     public AccessBook(PersonRepository persons, AccessCodeRepository codes, PermissionRepository permissions,
                       GameVersion version) {
@@ -56,140 +62,21 @@ public class AccessBook {
         return Optional.ofNullable(ownerByCode.get(code));
     }
 
-    public List<Person> persons() {
-        return persons.findAll();
-    }
-
-    public Person person(long id) {
-        return persons.find(id).orElseThrow(() -> new GameRefused(404, "person " + id + " does not exist"));
-    }
-
-    public Person personNamed(String name) {
-        return persons.findByName(name).orElseThrow(() -> new GameRefused(404, "person '" + name + "' does not exist"));
-    }
-
-    public Person createPerson(String name, String role) {
-        return createPerson(name, role, "");
-    }
-
-    public synchronized Person createPerson(String name, String role, String description) {
-        if (persons.findByName(name).isPresent()) {
-            throw new GameRefused(409, "person '" + name + "' already exists");
-        }
-        return person(persons.insert(name, role, description));
-    }
-
-    public Person updatePerson(long id, String name, String role) {
-        return updatePerson(id, name, role, person(id).description());
-    }
-
-    public synchronized Person updatePerson(long id, String name, String role, String description) {
-        Person old = person(id);
-        persons.findByName(name).filter(p -> p.id() != id).ifPresent(p -> {
-            throw new GameRefused(409, "person '" + name + "' already exists");
-        });
-        Person updated = new Person(old.id(), name, role, description);
-        persons.update(updated);
-        reload();
-        notices.changed(ChangeNotices.ACCESS);
-        return updated;
-    }
-
-    public synchronized void deletePerson(long id) {
-        Person p = person(id);
-        if (UNKNOWN_OWNER.equals(p.name())) {
-            throw new GameRefused(409, "person 'unknown' owns the cards registered in white and cannot be deleted");
-        }
-        if (codes.countOwnedBy(id) > 0) {
-            throw new GameRefused(409, "person '" + p.name() + "' still owns codes: delete or give them away first");
-        }
-        persons.delete(id);
-    }
-
-    public List<AccessCode> codes() {
-        return codes.findAll();
-    }
-
-    public AccessCode code(String code) {
-        return codes.find(code).orElseThrow(() -> new GameRefused(404, "code " + code + " does not exist"));
-    }
-
-    public synchronized AccessCode createCode(AccessCode code) {
-        person(code.personId());
-        if (codes.find(code.code()).isPresent()) {
-            throw new GameRefused(409, "code " + code.code() + " already exists");
-        }
-        codes.insert(code);
-        addOwner(code);
-        notices.changed(ChangeNotices.ACCESS);
-        return code;
-    }
-
-    /** A card presented in white and not known yet: kept, owned by "unknown", with no permissions. */
+    /**
+     * A card presented in white and not known yet: kept, owned by "unknown", with no permissions. Its owner
+     * joins the view at once; no acl changes, so the game version stays.
+     */
     public synchronized AccessCode registerUnknownCard(String code) {
-        return createCode(new AccessCode(code, personNamed(UNKNOWN_OWNER).id(), "card"));
-    }
-
-    public synchronized AccessCode updateCode(AccessCode code) {
-        code(code.code());
-        person(code.personId());
-        codes.update(code);
-        addOwner(code);
-        notices.changed(ChangeNotices.ACCESS);
-        return code;
-    }
-
-    /** A code's owner changed or is new: its permissions (and so every acl) stay as they are. */
-    private void addOwner(AccessCode code) {
-        ownerByCode.put(code.code(), person(code.personId()).name());
-    }
-
-    /** Deletes a code and its permissions; returns the locks that lost it. */
-    public synchronized List<String> deleteCode(String code) {
-        code(code);
-        List<String> locks = permissions.findAll().stream().filter(p -> p.code().equals(code))
-                .map(Permission::lockUid).distinct().toList();
-        codes.delete(code);
-        reload();
-        notices.changed(ChangeNotices.ACCESS);
-        return locks;
-    }
-
-    public List<Permission> permissions() {
-        return permissions.findAll();
-    }
-
-    public Permission permission(long id) {
-        return permissions.find(id).orElseThrow(() -> new GameRefused(404, "permission " + id + " does not exist"));
-    }
-
-    public synchronized Permission createPermission(String code, String lockUid, List<Integer> stateIds) {
-        code(code);
-        if (permissions.find(code, lockUid).isPresent()) {
-            throw new GameRefused(409, "code " + code + " already has a permission for lock " + lockUid
-                    + ": change that one");
+        Person unknown = persons.findByName(UNKNOWN_OWNER)
+                .orElseThrow(() -> new GameRefused(404, "person '" + UNKNOWN_OWNER + "' does not exist"));
+        if (codes.find(code).isPresent()) {
+            throw new GameRefused(409, "code " + code + " already exists");
         }
-        long id = permissions.insert(code, lockUid, stateIds);
-        reload();
+        AccessCode card = new AccessCode(code, unknown.id(), "card");
+        codes.insert(card);
+        ownerByCode.put(code, unknown.name());
         notices.changed(ChangeNotices.ACCESS);
-        return permission(id);
-    }
-
-    public synchronized Permission updatePermission(long id, List<Integer> stateIds) {
-        permission(id);
-        permissions.updateStates(id, stateIds);
-        reload();
-        notices.changed(ChangeNotices.ACCESS);
-        return permission(id);
-    }
-
-    /** Deletes a permission; returns the lock it was for. */
-    public synchronized String deletePermission(long id) {
-        Permission p = permission(id);
-        permissions.delete(id);
-        reload();
-        notices.changed(ChangeNotices.ACCESS);
-        return p.lockUid();
+        return card;
     }
 
     // --- import of persons and cards (name;description;code lines) -------------------------------------------
@@ -211,7 +98,8 @@ public class AccessBook {
      * Imports persons (created by name when missing, role player) and their cards, all in one transaction, or
      * with {@code apply} false only says what it would do. The lines are already checked and agree with each
      * other (a code on one line, one description per name). Permissions are not touched, so no lock's acl
-     * changes: a moved card opens what it opened before, for its new owner.
+     * changes: a moved card opens what it opened before, for its new owner. The caller re-reads the view once
+     * it is applied (the import route: cacheRefresh).
      */
     public synchronized ImportPlan importCards(List<ImportLine> lines, boolean apply) {
         Map<String, Person> byName = new HashMap<>();
@@ -260,7 +148,6 @@ public class AccessBook {
             moved.forEach(c -> codes.update(new AccessCode(c.code(), ids.get(c.person()), byCode.get(c.code()).kind())));
             notices.changed(ChangeNotices.ACCESS);
         });
-        reload();
         return plan;
     }
 

@@ -6,7 +6,11 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The access_code table. */
+/**
+ * The access_code table, for what stays Java (see {@link AccessBook}): the access view's reload, a card
+ * registered in white (a rule's write on the packet path), the CSV import and a scene restored (each one
+ * transaction over many rows). The operator API reads and writes cards through sql: steps (api/AccessRoutes).
+ */
 public class AccessCodeRepository {
 
     private static final RowMapper<AccessCode> ROW = (rs, n) -> new AccessCode(rs.getString("code"),
@@ -26,21 +30,12 @@ public class AccessCodeRepository {
         return jdbc.query("SELECT code, person_id, kind FROM access_code WHERE code = ?", ROW, code).stream().findFirst();
     }
 
-    public int countOwnedBy(long personId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM access_code WHERE person_id = ?", Integer.class, personId);
-    }
-
     public void insert(AccessCode c) {
         jdbc.update("INSERT INTO access_code (code, person_id, kind) VALUES (?, ?, ?)", c.code(), c.personId(), c.kind());
     }
 
     public void update(AccessCode c) {
         jdbc.update("UPDATE access_code SET person_id = ?, kind = ? WHERE code = ?", c.personId(), c.kind(), c.code());
-    }
-
-    /** Its permissions go with it (ON DELETE CASCADE). */
-    public void delete(String code) {
-        jdbc.update("DELETE FROM access_code WHERE code = ?", code);
     }
 
     /** Every code, and so every permission (a scene restored puts its own in their place). */

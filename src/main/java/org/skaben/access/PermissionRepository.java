@@ -1,14 +1,17 @@
 package org.skaben.access;
 
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.skaben.device.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** The permission table; the alert state ids are kept as a JSON array. */
+/**
+ * The permission table (the alert state ids kept as a JSON array), for what stays Java (see {@link AccessBook}):
+ * the access view's reload, a scene restored and a lock replaced (each inside one transaction over several
+ * tables). The operator API reads and writes permissions through sql: steps (api/AccessRoutes).
+ */
 public class PermissionRepository {
 
     private static final String COLUMNS = "id, code, lock_uid, states";
@@ -25,15 +28,6 @@ public class PermissionRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM permission ORDER BY id", ROW);
     }
 
-    public Optional<Permission> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM permission WHERE id = ?", ROW, id).stream().findFirst();
-    }
-
-    public Optional<Permission> find(String code, String lockUid) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM permission WHERE code = ? AND lock_uid = ?", ROW, code, lockUid)
-                .stream().findFirst();
-    }
-
     public long insert(String code, String lockUid, List<Integer> stateIds) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
@@ -45,14 +39,6 @@ public class PermissionRepository {
             return ps;
         }, key);
         return key.getKey().longValue();
-    }
-
-    public void updateStates(long id, List<Integer> stateIds) {
-        jdbc.update("UPDATE permission SET states = ? WHERE id = ?", Json.write(stateIds), id);
-    }
-
-    public void delete(long id) {
-        jdbc.update("DELETE FROM permission WHERE id = ?", id);
     }
 
     public void deleteAll() {

@@ -9,7 +9,11 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The person table. */
+/**
+ * The person table, for what stays Java (see {@link AccessBook}): the access view's reload, the CSV import
+ * (one transaction over many rows, {@link #inTransaction}) and a scene restored (one transaction over every
+ * table). The operator API reads and writes persons through sql: steps (api/AccessRoutes).
+ */
 public class PersonRepository {
 
     private static final String COLUMNS = "id, name, role, description";
@@ -26,10 +30,6 @@ public class PersonRepository {
 
     public List<Person> findAll() {
         return jdbc.query("SELECT " + COLUMNS + " FROM person ORDER BY id", ROW);
-    }
-
-    public Optional<Person> find(long id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM person WHERE id = ?", ROW, id).stream().findFirst();
     }
 
     public Optional<Person> findByName(String name) {

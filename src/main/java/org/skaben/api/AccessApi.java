@@ -1,32 +1,17 @@
 package org.skaben.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.skaben.access.AccessBook;
-import org.skaben.access.AccessCode;
-import org.skaben.access.Permission;
-import org.skaben.access.Person;
-import org.skaben.device.Device;
-import org.skaben.device.DeviceRegistry;
-import org.skaben.game.Alert;
-import org.skaben.game.AlertState;
-import org.skaben.game.Broadcaster;
 import org.skaben.journal.JournalRepository;
-import org.skaben.protocol.PacketRefused;
-import org.skaben.protocol.TopicParser;
 
 /**
- * Who may open which lock, as the operator API shows and changes it (AccessRoutes, game.md section 5): persons,
- * their cards and codes, and the permissions of a card on a lock in some alert states. Each change is journaled
- * with its source (operator, or operator:<name>); a lock whose acl changed gets its config at once.
+ * Who may open which lock, as the operator API shows and changes it (AccessRoutes, game.md section 5): the
+ * request and response records of persons, cards and permissions, whose reads and writes are the routes'
+ * {@code sql:} steps, and the import of persons and cards from CSV. The import stays Java: it writes many rows
+ * of two tables all or nothing, in one transaction ({@link AccessBook#importCards}), and says what it did.
  */
-public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry, JournalRepository journal,
-                        Broadcaster broadcaster, String lockType) {
-
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
-    private static final Pattern NAME = Pattern.compile("\\S.{0,99}");
+public record AccessApi(AccessBook access, JournalRepository journal) {
 
     /**
      * POST or PUT /api/persons: a name, a role (player, or master; player when new and not given) and a
@@ -86,54 +71,7 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
     }
 
 
-    // --- persons ----------------------------------------------------------------------------------------
-
-    public List<Person> persons() {
-        return access.persons();
-    }
-
-    public Person person(String id) {
-        return access.person(Fields.id(id));
-    }
-
-    public Person createPerson(PersonRequest b, String source) {
-        Fields.body(b);
-        Person p = access.createPerson(name(Fields.text(b.name(), "name", null)),
-                role(Fields.text(b.role(), "role", "player")), description(b.description(), ""));
-        journal.note("person", source, null, null, "person " + p.id() + " " + p.name() + " (" + p.role() + ") created");
-        return p;
-    }
-
-    public Person updatePerson(String id, PersonRequest b, String source) {
-        Person old = access.person(Fields.id(id));
-        Fields.body(b);
-        Person p = access.updatePerson(old.id(), name(Fields.text(b.name(), "name", old.name())),
-                role(Fields.text(b.role(), "role", old.role())), description(b.description(), old.description()));
-        journal.note("person", source, null, null, "person " + p.id() + " is now " + p.name() + " (" + p.role() + ")");
-        return p;
-    }
-
-    public PersonDeleted deletePerson(String id, String source) {
-        Person p = access.person(Fields.id(id));
-        access.deletePerson(p.id());
-        journal.note("person", source, null, null, "person " + p.id() + " " + p.name() + " deleted");
-        return new PersonDeleted(p.id());
-    }
-
-    // --- cards and codes --------------------------------------------------------------------------------
-
-    /** Every card, or those of the person named ({@code owner=unknown}: the cards registered in white). */
-    public List<CardView> cards(String owner) {
-        return access.codes().stream().map(this::view)
-                .filter(c -> owner == null || owner.isBlank() || owner.equals(c.person())).toList();
-    }
-
     // --- persons and cards as CSV -------------------------------------------------------------------------
-
-    /** GET /api/cards.csv: name;description;code lines, see {@link CardsCsv}. */
-    public String cardsCsv() {
-        return CardsCsv.format(access.persons(), access.codes());
-    }
 
     /**
      * POST /api/cards.csv: imports the lines, all or none (a 400 names every bad line), or with preview=true
@@ -163,183 +101,5 @@ public record AccessApi(AccessBook access, Alert alert, DeviceRegistry registry,
             return true;
         }
         throw new ApiException(400, name + " must be true or false");
-    }
-
-    public CardView card(String code) {
-        return view(access.code(code(code)));
-    }
-
-    public CardView createCard(CardRequest b, String source) {
-        Fields.body(b);
-        AccessCode c = access.createCode(new AccessCode(code(Fields.text(b.code(), "code", null)), owner(b.person()),
-                kind(Fields.text(b.kind(), "kind", "card"))));
-        journal.note("card", source, null, null, c.kind() + " " + c.code() + " given to " + access.owner(c.code()).orElse("?"));
-        return view(c);
-    }
-
-    public CardView updateCard(String code, CardChanges b, String source) {
-        AccessCode old = access.code(code(code));
-        Fields.body(b);
-        long owner = b.person() != null ? owner(b.person()) : old.personId();
-        AccessCode c = access.updateCode(new AccessCode(old.code(), owner, kind(Fields.text(b.kind(), "kind", old.kind()))));
-        journal.note("card", source, null, null, c.kind() + " " + c.code() + " now belongs to " + access.owner(c.code()).orElse("?"));
-        return view(c);
-    }
-
-    /** Deletes a card and its permissions; the locks that lost it get their new acl. */
-    public CardDeleted deleteCard(String code, String source) {
-        String c = code(code);
-        List<String> locks = access.deleteCode(c);
-        journal.note("card", source, null, null, "code " + c + " deleted, with its permissions for " + locks);
-        broadcaster.pushDevices(locks, "permissions changed by operator", source, false);
-        return new CardDeleted(c, locks);
-    }
-
-    // --- permissions ------------------------------------------------------------------------------------
-
-    public List<PermissionView> permissions(String lock, String card) {
-        return access.permissions().stream()
-                .filter(p -> lock == null || lock.isBlank() || p.lockUid().equals(lockUid(lock)))
-                .filter(p -> card == null || card.isBlank() || p.code().equals(card))
-                .map(this::view).toList();
-    }
-
-    public PermissionView permission(String id) {
-        return view(access.permission(Fields.id(id)));
-    }
-
-    /** The lock gets its new acl at once. */
-    public PermissionView createPermission(PermissionRequest b, String source) {
-        Fields.body(b);
-        String lock = lockUid(Fields.text(b.lock(), "lock", null));
-        Permission p = access.createPermission(code(Fields.text(b.card(), "card", null)), lock, stateIds(b.states()));
-        return permissionSaved(p, "granted", source);
-    }
-
-    public PermissionView updatePermission(String id, PermissionChanges b, String source) {
-        Permission old = access.permission(Fields.id(id));
-        Fields.body(b);
-        return permissionSaved(access.updatePermission(old.id(), stateIds(b.states())), "changed", source);
-    }
-
-    public PermissionDeleted deletePermission(String id, String source) {
-        Permission p = access.permission(Fields.id(id));
-        access.deletePermission(p.id());
-        journal.note("permission", source, lockType, p.lockUid(), "permission " + p.id() + " of " + p.code() + " deleted");
-        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", source, false);
-        return new PermissionDeleted(p.id());
-    }
-
-    private PermissionView permissionSaved(Permission p, String what, String source) {
-        journal.note("permission", source, lockType, p.lockUid(), "permission " + p.id() + " " + what + ": "
-                + p.code() + " opens " + p.lockUid() + " in " + stateNames(p.stateIds()));
-        broadcaster.pushDevices(List.of(p.lockUid()), "permissions changed by operator", source, false);
-        return view(p);
-    }
-
-    // --- views and checks -------------------------------------------------------------------------------
-
-    private CardView view(AccessCode c) {
-        return new CardView(c.code(), c.kind(), c.personId(), access.owner(c.code()).orElse(null));
-    }
-
-    private PermissionView view(Permission p) {
-        return new PermissionView(p.id(), p.code(), access.owner(p.code()).orElse(null), p.lockUid(),
-                stateNames(p.stateIds()), p.stateIds());
-    }
-
-    private List<String> stateNames(List<Integer> ids) {
-        return ids.stream().map(id -> alert.machine().states().stream().filter(s -> s.id() == id)
-                .map(AlertState::name).findFirst().orElse(String.valueOf(id))).toList();
-    }
-
-    /** State names or ids, each an existing state; sorted ids without repeats. */
-    private List<Integer> stateIds(List<Object> states) {
-        if (states == null) {
-            throw new ApiException(400, ApiJson.field("states", "must be an array"));
-        }
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < states.size(); i++) {
-            String path = "states[" + i + "]";
-            Object s = states.get(i);
-            AlertState state;
-            if (s instanceof Integer id) {
-                state = alert.machine().states().stream().filter(x -> x.id() == id).findFirst()
-                        .orElseThrow(() -> new ApiException(400, ApiJson.field(path, "names no alert state: " + id)));
-            } else if (s instanceof String name) {
-                state = alert.machine().find(name)
-                        .orElseThrow(() -> new ApiException(400,
-                                ApiJson.field(path, "names no alert state: '" + name + "'")));
-            } else {
-                throw new ApiException(400, ApiJson.field(path, "must be an alert state's name or id"));
-            }
-            if (!ids.contains(state.id())) {
-                ids.add(state.id());
-            }
-        }
-        ids.sort(Integer::compare);
-        return ids;
-    }
-
-    private String lockUid(String raw) {
-        Device d;
-        try {
-            d = registry.require(TopicParser.normaliseUid(raw));
-        } catch (PacketRefused e) {
-            throw new ApiException(400, e.reason());
-        }
-        if (!d.type().equals(lockType)) {
-            throw new ApiException(400, "device " + d.uid() + " is a " + d.type() + ", not a " + lockType);
-        }
-        return d.uid();
-    }
-
-    private long owner(Object person) {
-        if (person instanceof Integer || person instanceof Long) {
-            return access.person(((Number) person).longValue()).id();
-        }
-        if (person instanceof String name && !name.isBlank()) {
-            return access.personNamed(name).id();
-        }
-        throw new ApiException(400, "\"person\" is required: a person's name or id");
-    }
-
-    private static String code(String code) {
-        if (code == null || !CODE.matcher(code).matches()) {
-            throw new ApiException(400, "a code is 1-32 letters or digits");
-        }
-        return code;
-    }
-
-    private static String name(String name) {
-        if (!NAME.matcher(name).matches()) {
-            throw new ApiException(400, "a name is 1-100 characters");
-        }
-        return name;
-    }
-
-    /** At most 400 characters on one line (a CSV line carries it); absent keeps the fallback. */
-    private static String description(String description, String fallback) {
-        if (description == null) {
-            return fallback;
-        }
-        if (description.length() > 400 || description.indexOf('\n') >= 0 || description.indexOf('\r') >= 0) {
-            throw new ApiException(400, ApiJson.field("description", "must be at most 400 characters on one line"));
-        }
-        return description.strip();
-    }
-
-    private static String role(String role) {
-        if (!List.of("player", "master").contains(role)) {
-            throw new ApiException(400, "role is player or master");
-        }
-        return role;
-    }
-
-    private static String kind(String kind) {
-        if (!List.of("card", "code").contains(kind)) {
-            throw new ApiException(400, "kind is card or code");
-        }
-        return kind;
     }
 }

@@ -23,7 +23,7 @@ import org.skaben.access.Person;
  * {@code ;} or a quote (doubled). An empty code is a person without a card. Every bad line is reported by its
  * number, and a file with one is refused whole.
  */
-final class CardsCsv {
+public final class CardsCsv {
 
     static final String HEADER = "name;description;code";
     private static final List<List<String>> HEADERS = List.of(List.of("name", "description", "code"),
@@ -191,7 +191,7 @@ final class CardsCsv {
      * Every card as a line (its owner's name and description), then every person without a card (an empty
      * code), under the header; by name, then code.
      */
-    static String format(List<Person> persons, List<AccessCode> codes) {
+    public static String format(List<Person> persons, List<AccessCode> codes) {
         Map<Long, Person> byId = persons.stream().collect(Collectors.toMap(Person::id, p -> p));
         List<List<String>> rows = new ArrayList<>();
         for (AccessCode c : codes) {

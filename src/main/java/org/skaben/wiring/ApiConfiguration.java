@@ -10,6 +10,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.skaben.access.AccessBook;
 import org.skaben.api.AccessApi;
+import org.skaben.api.AccessChecks;
 import org.skaben.api.ApiAccess;
 import org.skaben.api.EventStream;
 import org.skaben.api.SessionApi;
@@ -123,12 +124,19 @@ public class ApiConfiguration implements CamelConfiguration {
         return new EventApi(journal);
     }
 
+    /** The CSV import of persons and cards; their other reads and writes are sql: steps in AccessRoutes. */
     @BindToRegistry(lazy = true)
-    public AccessApi accessApi(@BeanInject("accessBook") AccessBook access, @BeanInject("alert") Alert alert,
-                @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("journal") JournalRepository journal,
-                @BeanInject("broadcaster") Broadcaster broadcaster,
+    public AccessApi accessApi(@BeanInject("accessBook") AccessBook access,
+                @BeanInject("journal") JournalRepository journal) {
+        return new AccessApi(access, journal);
+    }
+
+    /** What the access routes check before their sql: steps. */
+    @BindToRegistry(lazy = true)
+    public AccessChecks accessChecks(@BeanInject("alert") Alert alert,
+                @BeanInject("deviceRegistry") DeviceRegistry registry,
                 @PropertyInject("skaben.game.lock-type") String lockType) {
-        return new AccessApi(access, alert, registry, journal, broadcaster, lockType.trim());
+        return new AccessChecks(alert, registry, lockType.trim());
     }
 
     @BindToRegistry(lazy = true)

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.skaben.access.AccessCode;
 import org.skaben.device.ConfigHasher;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
@@ -47,10 +46,10 @@ class GameActionsTest extends GameOnDatabase {
     @Test
     void aLockIsSentItsConfigTheAlertStateAndAnAclFromThePermissions() {
         String uid = lock("aabbccddeeff");
-        access.createCode(new AccessCode("123456", access.personNamed("unknown").id(), "card"));
-        access.createCode(new AccessCode("654321", access.personNamed("unknown").id(), "card"));
-        access.createPermission("654321", uid, List.of(5, 4));
-        access.createPermission("123456", uid, List.of(6));
+        card("123456", "unknown");
+        card("654321", "unknown");
+        permission("654321", uid, List.of(4, 5));
+        permission("123456", uid, List.of(6));
         Map<String, Object> datahold = composer.smart(registry.require(uid));
         assertEquals(Map.of("alert", "1", "override", false, "closed", true, "blocked", false, "sound", false,
                 "timer", 10, "acl", Map.of("123456", List.of(6), "654321", List.of(4, 5))), datahold);
@@ -64,13 +63,12 @@ class GameActionsTest extends GameOnDatabase {
     void theHashIsTheSameWhateverTheOrderPermissionsWereGivenIn() {
         String a = lock("000000000001");
         String b = lock("000000000002");
-        long unknown = access.personNamed("unknown").id();
-        access.createCode(new AccessCode("111111", unknown, "card"));
-        access.createCode(new AccessCode("222222", unknown, "card"));
-        access.createPermission("111111", a, List.of(4, 5));
-        access.createPermission("222222", a, List.of(4));
-        access.createPermission("222222", b, List.of(4));
-        access.createPermission("111111", b, List.of(5, 4));
+        card("111111", "unknown");
+        card("222222", "unknown");
+        permission("111111", a, List.of(4, 5));
+        permission("222222", a, List.of(4));
+        permission("222222", b, List.of(4));
+        permission("111111", b, List.of(4, 5));
         assertEquals(composer.hash(registry.require(a)), composer.hash(registry.require(b)));
     }
 

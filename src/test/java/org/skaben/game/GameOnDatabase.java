@@ -6,6 +6,7 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.skaben.access.AccessBook;
+import org.skaben.access.AccessCode;
 import org.skaben.access.AccessCodeRepository;
 import org.skaben.access.PermissionRepository;
 import org.skaben.access.PersonRepository;
@@ -60,5 +61,35 @@ public abstract class GameOnDatabase {
         simple = new SimpleConfigs(new SimpleConfigRepository(ds), version);
         registry = new DeviceRegistry(new DeviceRepository(ds), new DeviceTypeRepository(ds), true);
         composer = new ConfigComposer(registry, alert, access, simple, version, "lock", "scl");
+    }
+
+    // --- access rows, written as the operator API's sql: steps write them, then the view re-read ------------
+
+    /** A person with no description; returns the id. */
+    protected long person(String name, String role) {
+        new PersonRepository(ds).insert(name, role, "");
+        access.reload();
+        return personId(name);
+    }
+
+    protected long personId(String name) {
+        return db.queryForObject("SELECT id FROM person WHERE name = ?", Long.class, name);
+    }
+
+    /** A card of the person named. */
+    protected void card(String code, String person) {
+        new AccessCodeRepository(ds).insert(new AccessCode(code, personId(person), "card"));
+        access.reload();
+    }
+
+    protected void permission(String code, String lockUid, List<Integer> stateIds) {
+        new PermissionRepository(ds).insert(code, lockUid, stateIds);
+        access.reload();
+    }
+
+    /** A card and (ON DELETE CASCADE) its permissions. */
+    protected void deleteCard(String code) {
+        db.update("DELETE FROM access_code WHERE code = ?", code);
+        access.reload();
     }
 }

@@ -132,4 +132,111 @@ class OperatorApiTest extends SkabenAppTestSupport {
         assertError(http("POST", "/api/persons", "{\"name\": \"Eve\", \"age\": 30}"), 400,
                 "unknown field 'age': expected description, name, role");
     }
+
+    private static long id(Map<String, Object> record) {
+        return ((Number) record.get("id")).longValue();
+    }
+
+    private static Map<String, Object> acl(TestDevice lock, Map<String, Object> acl) throws Exception {
+        return lock.awaitCup(c -> c instanceof Map<?, ?> m && acl.equals(m.get("acl")), "acl=" + acl).datahold();
+    }
+
+    @Test
+    void personsCardsAndPermissionsAreListedReadChangedAndDeletedAndEachChangeIsJournaled() throws Exception {
+        TestDevice lock = started("lock");
+        long mark = journalMark();
+        org.skaben.game.GameVersion version = context.getRegistry().lookupByNameAndType("gameVersion",
+                org.skaben.game.GameVersion.class);
+
+        // persons: created (role player when not given), read, listed, changed (absent fields kept), refused
+        var created = http("POST", "/api/persons", "{\"name\": \"Vera\", \"description\": \" medic \"}");
+        assertEquals(201, created.statusCode(), created.body());
+        Map<String, Object> vera = json(created.body());
+        long person = id(vera);
+        assertEquals(List.of("Vera", "player", "medic"), List.of(vera.get("name"), vera.get("role"), vera.get("description")));
+        assertEquals(vera, ok("GET", "/api/persons/" + person, null));
+        assertTrue(http("GET", "/api/persons", null).body().contains("\"name\":\"Vera\""));
+        assertError(http("POST", "/api/persons", "{\"name\": \"Vera\"}"), 409, "person 'Vera' already exists");
+        assertError(http("PUT", "/api/persons/" + person, "{\"name\": \"unknown\"}"), 409, "person 'unknown' already exists");
+        assertError(http("GET", "/api/persons/999999", null), 404, "person 999999 does not exist");
+        assertError(http("GET", "/api/persons/x", null), 400, "an id is a number");
+        assertError(http("PUT", "/api/persons/" + person, "{\"description\": \"a\\nb\"}"), 400,
+                "\"description\" must be at most 400 characters on one line");
+        Map<String, Object> master = ok("PUT", "/api/persons/" + person, "{\"role\": \"master\"}");
+        assertEquals(List.of("Vera", "master", "medic"), List.of(master.get("name"), master.get("role"), master.get("description")));
+
+        // cards: the owner by id or name, a code given once, the kind card unless told
+        var card = http("POST", "/api/cards", "{\"code\": \"C0FFEE\", \"person\": " + person + "}");
+        assertEquals(201, card.statusCode(), card.body());
+        assertEquals(Map.of("code", "C0FFEE", "kind", "card", "person_id", (int) person, "person", "Vera"), json(card.body()));
+        assertError(http("POST", "/api/cards", "{\"code\": \"C0FFEE\", \"person\": \"Vera\"}"), 409, "code C0FFEE already exists");
+        assertError(http("POST", "/api/cards", "{\"code\": \"BEEF01\", \"person\": 999999}"), 404, "person 999999 does not exist");
+        assertError(http("POST", "/api/cards", "{\"code\": \"BEEF01\", \"person\": \"Vera\", \"kind\": \"chip\"}"), 400,
+                "kind is card or code");
+        assertError(http("POST", "/api/cards", "{\"code\": \"BEEF01\"}"), 400, "\"person\" is required");
+        assertError(http("GET", "/api/cards/NOPE01", null), 404, "code NOPE01 does not exist");
+        assertEquals("[{\"code\":\"C0FFEE\",\"kind\":\"card\",\"person\":\"Vera\",\"person_id\":" + person + "}]",
+                http("GET", "/api/cards?owner=Vera", null).body());
+        assertEquals("code", ok("PUT", "/api/cards/C0FFEE", "{\"kind\": \"code\"}").get("kind"));
+        assertEquals("unknown", ok("PUT", "/api/cards/C0FFEE", "{\"person\": \"unknown\"}").get("person"));
+        assertEquals(Map.of("code", "C0FFEE", "kind", "code", "person_id", (int) person, "person", "Vera"),
+                ok("PUT", "/api/cards/C0FFEE", "{\"person\": \"Vera\"}"));
+        assertEquals(json(card.body()).get("person"), ok("GET", "/api/cards/C0FFEE", null).get("person"));
+
+        // permissions: the lock gets its acl at once, whatever changed it
+        var granted = http("POST", "/api/permissions", "{\"card\": \"C0FFEE\", \"lock\": \"" + lock.uid().toUpperCase()
+                + "\", \"states\": [\"red\", 4, \"green\"]}");
+        assertEquals(201, granted.statusCode(), granted.body());
+        long permission = id(json(granted.body()));
+        assertEquals(Map.of("id", (int) permission, "card", "C0FFEE", "person", "Vera", "lock", lock.uid(),
+                "states", List.of("green", "red"), "state_ids", List.of(4, 6)), json(granted.body()));
+        acl(lock, Map.of("C0FFEE", List.of(4, 6)));
+        assertError(http("POST", "/api/permissions", "{\"card\": \"C0FFEE\", \"lock\": \"" + lock.uid()
+                + "\", \"states\": []}"), 409, "code C0FFEE already has a permission for lock " + lock.uid());
+        assertError(http("POST", "/api/permissions", "{\"card\": \"NOPE01\", \"lock\": \"" + lock.uid()
+                + "\", \"states\": []}"), 404, "code NOPE01 does not exist");
+        assertEquals("[" + granted.body() + "]",
+                http("GET", "/api/permissions?lock=" + lock.uid() + "&card=C0FFEE", null).body());
+        assertEquals("[]", http("GET", "/api/permissions?lock=" + lock.uid() + "&card=NOPE01", null).body());
+        assertEquals(List.of("yellow"), ok("PUT", "/api/permissions/" + permission, "{\"states\": [\"yellow\"]}").get("states"));
+        acl(lock, Map.of("C0FFEE", List.of(5)));
+        assertEquals(List.of(5), ok("GET", "/api/permissions/" + permission, null).get("state_ids"));
+        long before = version.current();
+        assertEquals(Map.of("deleted", (int) permission), ok("DELETE", "/api/permissions/" + permission, null));
+        acl(lock, Map.of());
+        assertTrue(version.current() > before, "a permission deleted moves the game version on");
+        assertError(http("GET", "/api/permissions/" + permission, null), 404, "permission " + permission + " does not exist");
+
+        // a card deleted takes its permissions along, and their locks get their new acl
+        long again = id(ok("POST", "/api/permissions", "{\"card\": \"C0FFEE\", \"lock\": \"" + lock.uid()
+                + "\", \"states\": [\"white\"]}"));
+        acl(lock, Map.of("C0FFEE", List.of(1)));
+        assertError(http("DELETE", "/api/persons/" + person, null), 409, "person 'Vera' still owns codes");
+        assertEquals(Map.of("deleted", "C0FFEE", "locks", List.of(lock.uid())), ok("DELETE", "/api/cards/C0FFEE", null));
+        acl(lock, Map.of());
+        assertEquals(Map.of("deleted", (int) person), ok("DELETE", "/api/persons/" + person, null));
+        assertError(http("GET", "/api/persons/" + person, null), 404, "person " + person + " does not exist");
+
+        String uid = lock.uid();
+        assertEquals(List.of(
+                List.of("person", "", "person " + person + " Vera (player) created"),
+                List.of("person", "", "person " + person + " is now Vera (master)"),
+                List.of("card", "", "card C0FFEE given to Vera"),
+                List.of("card", "", "code C0FFEE now belongs to Vera"),
+                List.of("card", "", "code C0FFEE now belongs to unknown"),
+                List.of("card", "", "code C0FFEE now belongs to Vera"),
+                List.of("permission", uid, "permission " + permission + " granted: C0FFEE opens " + uid + " in [green, red]"),
+                List.of("permission", uid, "permission " + permission + " changed: C0FFEE opens " + uid + " in [yellow]"),
+                List.of("permission", uid, "permission " + permission + " of C0FFEE deleted"),
+                List.of("permission", uid, "permission " + again + " granted: C0FFEE opens " + uid + " in [white]"),
+                List.of("card", "", "code C0FFEE deleted, with its permissions for [" + uid + "]"),
+                List.of("person", "", "person " + person + " Vera deleted")),
+                db().queryForList("SELECT kind, source, COALESCE(device_type, '') AS t, COALESCE(uid, '') AS u, detail "
+                        + "FROM event WHERE id > ? AND kind IN ('person', 'card', 'permission') ORDER BY id", mark).stream()
+                        .peek(row -> assertEquals("operator", row.get("source"), row.toString()))
+                        .peek(row -> assertEquals(row.get("u").equals("") ? "" : "lock", row.get("t"), row.toString()))
+                        .map(row -> List.of(row.get("kind"), row.get("u"), row.get("detail"))).toList());
+        assertTrue(cupsJournaledSince(mark, uid).stream().filter(d -> d.contains("permissions changed by operator")).count() >= 4,
+                cupsJournaledSince(mark, uid).toString());
+    }
 }

@@ -1,0 +1,1 @@
+SELECT code, person_id, kind FROM access_code ORDER BY code

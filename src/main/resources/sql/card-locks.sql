@@ -1,0 +1,1 @@
+SELECT lock_uid FROM permission WHERE code = :#code ORDER BY id

@@ -1,0 +1,1 @@
+INSERT INTO permission (code, lock_uid, states) VALUES (:#code, :#lock, :#states)

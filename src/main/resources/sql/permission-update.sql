@@ -1,0 +1,1 @@
+UPDATE permission SET states = :#states WHERE id = :#id

@@ -1,0 +1,1 @@
+SELECT id, name, role, description FROM person WHERE name = :#name

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM access_code WHERE person_id = :#id

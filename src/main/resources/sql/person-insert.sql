@@ -1,0 +1,1 @@
+INSERT INTO person (name, role, description) VALUES (:#name, :#role, :#description)
