@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * a crash the next run starts above every timestamp sent; packets never wait for the database. Should the mark
  * stay unwritable until server time reaches it, time stands still there (and a warning says so) rather than
  * outrun it. A clean stop lowers the mark to the highest timestamp actually handed out.
+ *
+ * <p>Shared by several instances ({@link #shared}), the mark is the highest timestamp any of them handed out,
+ * written behind (raised, never lowered). Server time is then the wall clock, which each instance has checked
+ * against the database's at start (org.skaben.cluster.ClockCheck), never below the mark as read at start; an
+ * instance about to lead reads the mark again and starts above it ({@link #startAboveMark}), so the PINGs of a
+ * new leader never go back behind its predecessor's, even when its clock is a little behind.
  */
 public class ServerClock implements AutoCloseable {
 
@@ -43,9 +49,12 @@ public class ServerClock implements AutoCloseable {
     private final Mark mark;
     private final Executor markWriter;
     private final long offsetSeconds;
+    private final boolean shared;
     private final AtomicLong last = new AtomicLong();
     // the stored mark: no timestamp above it is handed out
     private volatile long reserved;
+    // shared: the highest timestamp written to the mark
+    private volatile long published;
     private final AtomicBoolean renewing = new AtomicBoolean();
     private volatile boolean markFailing;
 
@@ -54,13 +63,27 @@ public class ServerClock implements AutoCloseable {
      * timestamp). {@code markWriter} renews the reservation later.
      */
     public ServerClock(Clock wall, Mark mark, Executor markWriter) {
+        this(wall, mark, markWriter, false);
+    }
+
+    /** {@code shared}: one of several instances' clocks, on a mark they all raise (see the class comment). */
+    public ServerClock(Clock wall, Mark mark, Executor markWriter, boolean shared) {
         this.wall = wall;
         this.mark = mark;
         this.markWriter = markWriter;
+        this.shared = shared;
         long stored = mark.read();
+        last.set(stored);
+        if (shared) {
+            // no block reserved ahead: a new leader starts only after the old one's lease has run out, and then
+            // above the mark the old one published
+            offsetSeconds = 0;
+            reserved = Long.MAX_VALUE;
+            published = stored;
+            return;
+        }
         long wallNow = wallSeconds();
         offsetSeconds = offset(wallNow, stored);
-        last.set(stored);
         long start = wallNow + offsetSeconds;
         mark.write(start + RESERVE_SECONDS);
         reserved = start + RESERVE_SECONDS;
@@ -68,17 +91,35 @@ public class ServerClock implements AutoCloseable {
 
     /** The clock of a running server: the mark is renewed on a thread of its own. */
     public static ServerClock start(Clock wall, Mark mark) {
-        ServerClock clock = new ServerClock(wall, mark, Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "skaben-clock-mark");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        ServerClock clock = new ServerClock(wall, mark, markWriter());
         if (clock.offsetSeconds() != 0) {
             LOG.warn("Server time is the wall clock + {} s: the wall clock is behind the last timestamp an earlier "
                     + "run may have sent, and devices drop packets older than the one they stored",
                     clock.offsetSeconds());
         }
         return clock;
+    }
+
+    /** The clock of one of several instances, on their shared mark: published on a thread of its own. */
+    public static ServerClock shared(Clock wall, Mark mark) {
+        return new ServerClock(wall, mark, markWriter(), true);
+    }
+
+    private static ExecutorService markWriter() {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "skaben-clock-mark");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Before this instance leads (sends PINGs): server time from now on is above the highest timestamp any
+     * instance has published.
+     */
+    public void startAboveMark() {
+        long highest = mark.read();
+        last.accumulateAndGet(highest + 1, Math::max);
     }
 
     /** 0 when the wall clock is past the stored mark, else what puts server time one second above it. */
@@ -94,6 +135,13 @@ public class ServerClock implements AutoCloseable {
     public long nowSeconds() {
         // the max keeps time still while the wall clock steps back during a run
         long now = Math.max(wallSeconds() + offsetSeconds, last.get());
+        if (shared) {
+            long handedOut = last.accumulateAndGet(now, Math::max);
+            if (handedOut > published) {
+                renew(handedOut);
+            }
+            return handedOut;
+        }
         if (now > reserved - RESERVE_SECONDS / 2) {
             renew(now);
         }
@@ -117,10 +165,17 @@ public class ServerClock implements AutoCloseable {
         try {
             markWriter.execute(() -> {
                 try {
-                    // from the time of writing: the renewal may have waited
-                    long ahead = Math.max(now, wallSeconds() + offsetSeconds) + RESERVE_SECONDS;
-                    mark.write(ahead);
-                    reserved = Math.max(reserved, ahead);
+                    if (shared) {
+                        // the highest handed out by now: the write may have waited
+                        long highest = last.get();
+                        mark.write(highest);
+                        published = Math.max(published, highest);
+                    } else {
+                        // from the time of writing: the renewal may have waited
+                        long ahead = Math.max(now, wallSeconds() + offsetSeconds) + RESERVE_SECONDS;
+                        mark.write(ahead);
+                        reserved = Math.max(reserved, ahead);
+                    }
                     if (markFailing) {
                         markFailing = false;
                         LOG.info("Server clock mark stored again: server time runs on");
@@ -128,7 +183,13 @@ public class ServerClock implements AutoCloseable {
                 } catch (RuntimeException e) {
                     if (!markFailing) {
                         markFailing = true;
-                        LOG.warn("Cannot store the server clock mark: server time stops at {} until it can", reserved, e);
+                        if (shared) {
+                            LOG.warn("Cannot publish the server clock mark: a new leader may start its PINGs "
+                                    + "below this instance's last timestamp", e);
+                        } else {
+                            LOG.warn("Cannot store the server clock mark: server time stops at {} until it can",
+                                    reserved, e);
+                        }
                     }
                 } finally {
                     renewing.set(false);

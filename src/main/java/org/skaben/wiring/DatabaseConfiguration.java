@@ -79,16 +79,21 @@ public class DatabaseConfiguration implements CamelConfiguration {
         return journalWriter;
     }
 
-    /** Server time: never below the last timestamp sent, across restarts (its mark is kept in the database). */
+    /**
+     * Server time: never below the last timestamp sent, across restarts (its mark is kept in the database), and
+     * across a change of leader in a cluster (the mark is shared).
+     */
     @BindToRegistry(lazy = true)
     public ServerClock serverClock(@BeanInject("dataSource") DataSource dataSource,
-                @PropertyInject("skaben.clock.wall-offset-seconds") int wallOffsetSeconds) {
+                @PropertyInject("skaben.clock.wall-offset-seconds") int wallOffsetSeconds,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
         if (wallOffsetSeconds != 0) {
             LOG.warn("The wall clock is taken as the system clock {} s (skaben.clock.wall-offset-seconds)",
                     String.format("%+d", wallOffsetSeconds));
         }
         Clock wall = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(wallOffsetSeconds));
-        serverClock = ServerClock.start(wall, new ServerClockRepository(dataSource));
+        serverClock = cluster ? ServerClock.shared(wall, new ServerClockRepository(dataSource, true))
+                : ServerClock.start(wall, new ServerClockRepository(dataSource));
         return serverClock;
     }
 

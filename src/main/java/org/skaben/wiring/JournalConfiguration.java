@@ -27,7 +27,7 @@ public class JournalConfiguration implements CamelConfiguration {
 
     /**
      * Every entry as it is committed, with its id: the console's live journal listens. Several instances: every
-     * instance's entries, read from the shared table (ClusterConfiguration's JournalPoller).
+     * instance's entries, read from the shared table (SharedGameConfiguration's JournalPoller).
      */
     @BindToRegistry(lazy = true)
     public JournalFeed journalFeed(@PropertyInject("skaben.cluster.enabled") boolean clusterEnabled) {

@@ -7,6 +7,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.skaben.cluster.InstanceId;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.health.DatabaseHealthCheck;
 import org.skaben.health.GameHealthCheck;
@@ -23,10 +24,19 @@ import org.skaben.protocol.ServerClock;
  */
 public class MonitoringConfiguration implements CamelConfiguration {
 
-    /** GET /metrics scrapes it; camel-micrometer finds it by this name too. */
+    /**
+     * GET /metrics scrapes it; camel-micrometer finds it by this name too. In a cluster every meter carries the tag
+     * instance=&lt;instance id&gt; (Prometheus scrapes each instance; the sums over instances are the cluster's);
+     * alone, the metrics stay as they were.
+     */
     @BindToRegistry(lazy = true)
-    public PrometheusMeterRegistry metricsRegistry() {
-        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    public PrometheusMeterRegistry metricsRegistry(@PropertyInject("skaben.cluster.enabled") boolean cluster,
+                @BeanInject("instanceId") InstanceId instance) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        if (cluster) {
+            registry.config().commonTags("instance", instance.value());
+        }
+        return registry;
     }
 
     @BindToRegistry(lazy = true)

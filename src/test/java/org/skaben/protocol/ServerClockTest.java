@@ -185,4 +185,40 @@ class ServerClockTest {
         assertEquals(NOW + RESERVE + 30, clock.nowSeconds());
         assertTrue(mark.read() >= NOW + RESERVE + 30);
     }
+
+    /** The shared mark as ServerClockRepository keeps it for several instances: a write only raises it. */
+    private static final class RaisedOnly implements ServerClock.Mark {
+        long stored;
+
+        @Override
+        public synchronized long read() {
+            return stored;
+        }
+
+        @Override
+        public synchronized void write(long seconds) {
+            stored = Math.max(stored, seconds);
+        }
+    }
+
+    @Test
+    void sharedClocksPublishWhatTheyHandOutNotABlockAheadAndANewLeaderStartsAboveIt() {
+        RaisedOnly mark = new RaisedOnly();
+        // the old leader's clock is a second ahead of the new one's
+        ServerClock oldLeader = new ServerClock(new Wall(NOW + 1), mark, Runnable::run, true);
+        Wall wall = new Wall(NOW);
+        ServerClock newLeader = new ServerClock(wall, mark, Runnable::run, true);
+        assertEquals(NOW + 1, oldLeader.nowSeconds());
+        assertEquals(NOW + 1, mark.read(), "published as handed out, no reservation");
+        newLeader.startAboveMark();
+        assertEquals(0, newLeader.offsetSeconds());
+        assertEquals(NOW + 2, newLeader.nowSeconds(), "above the old leader's last PING");
+        wall.move(2);
+        assertEquals(NOW + 2, newLeader.nowSeconds(), "stood still until its wall clock caught up");
+        wall.move(1);
+        assertEquals(NOW + 3, newLeader.nowSeconds());
+        assertEquals(NOW + 3, mark.read());
+        newLeader.close();
+        assertEquals(NOW + 3, mark.read(), "a shared mark is never lowered");
+    }
 }
