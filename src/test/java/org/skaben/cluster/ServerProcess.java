@@ -27,8 +27,9 @@ final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final Path log;
-    private final int httpPort;
-    private final List<String> command = new ArrayList<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private int httpPort;
+    private List<String> command;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread killAtExit = new Thread(this::killQuietly, "kill-server");
     private Process process;
@@ -38,19 +39,27 @@ final class ServerProcess implements AutoCloseable {
         this.name = name;
         Files.createDirectories(dir);
         log = dir.resolve("server-" + name + ".log");
+        this.settings.put("skaben.data-dir", dir.resolve("data-" + name).toString());
+        this.settings.put("skaben.http.host", "127.0.0.1");
+        this.settings.put("skaben.http.token", TOKEN);
+        this.settings.put("camel.main.routes-reload-enabled", "false");
+        this.settings.putAll(settings);
+    }
+
+    /**
+     * The command line, on a new free port: a killed server's port stays in TIME_WAIT for a minute, and the
+     * server's start-up check (HttpPortCheck, which binds without SO_REUSEADDR) refuses such a port.
+     */
+    private List<String> commandOnAFreePort() {
         httpPort = FreePort.next();
-        Map<String, String> all = new LinkedHashMap<>();
-        all.put("skaben.data-dir", dir.resolve("data-" + name).toString());
-        all.put("skaben.http.host", "127.0.0.1");
-        all.put("skaben.http.port", String.valueOf(httpPort));
-        all.put("skaben.http.token", TOKEN);
-        all.put("camel.main.routes-reload-enabled", "false");
-        all.putAll(settings);
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // two servers, PostgreSQL, mosquitto and the tests share two cores: small heaps, quick start-up
-        command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        all.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-jar", JAR.toString()));
+        line.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        settings.forEach((k, v) -> line.add("-D" + k + "=" + v));
+        line.add("-Dskaben.http.port=" + httpPort);
+        line.addAll(List.of("-jar", JAR.toString()));
+        return line;
     }
 
     /** Starts the server; {@link #awaitReady} waits for it. */
@@ -61,11 +70,12 @@ final class ServerProcess implements AutoCloseable {
         return server;
     }
 
-    /** Starts the server again (after a kill), with the same settings and port; its log goes on. */
+    /** Starts the server again (after a kill), with the same settings; its log goes on. */
     void startAgain() throws IOException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is running");
         }
+        command = commandOnAFreePort();
         Files.writeString(log, "=== " + String.join(" ", command) + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())

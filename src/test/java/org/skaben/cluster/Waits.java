@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Waits on a condition the servers reach asynchronously: the first non-null, non-false answer. */
+/**
+ * Waits on a condition the servers reach asynchronously: the first non-null, non-false answer. An exception
+ * counts as not yet; an AssertionError (a server that died) ends the wait.
+ */
 final class Waits {
 
     private Waits() {
@@ -20,8 +23,9 @@ final class Waits {
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     return value;
                 }
-            } catch (AssertionError | Exception e) {
-                last = e instanceof Exception ex ? ex : new IllegalStateException(e);
+            } catch (Exception notYet) {
+                // a server not answering yet, say; an AssertionError ends the wait
+                last = notYet;
             }
             Thread.sleep(100);
         }
