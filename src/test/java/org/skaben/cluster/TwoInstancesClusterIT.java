@@ -324,8 +324,8 @@ class TwoInstancesClusterIT {
         });
         Waits.until("traffic through both instances", Duration.ofSeconds(30), () -> sent.size() >= 100);
         long survivorPings = survivor.packetsOut("ping");
-        int sentAtKill = sent.size();
         int journaledAtKill = journaled(uid, mark);
+        int sentAtKill = sent.size();
         long killedAt = System.nanoTime();
         leader.kill();
         Waits.until(survivor.name() + " sends PINGs", Duration.ofSeconds(30), () ->
@@ -340,7 +340,7 @@ class TwoInstancesClusterIT {
         int total = sent.size();
         boolean allThere = waitForJournal(uid, mark, total);
         String report = String.format("SIGKILL %s: %s pinged after %d ms; at the kill %d packets acknowledged, %d "
-                        + "journaled (%d in flight); after: %d acknowledged, %d journaled by %s", leader.name(),
+                        + "journaled (%d in flight); in all %d acknowledged, %d journaled with %s alone", leader.name(),
                 survivor.name(), failoverMillis, sentAtKill, journaledAtKill, sentAtKill - journaledAtKill, total,
                 journaled(uid, mark), survivor.name());
         if (!allThere) {
