@@ -20,7 +20,28 @@ final class ClusterPrerequisites {
     private ClusterPrerequisites() {
     }
 
+    /** True when the machine has everything: the class may start its servers (each test checks again). */
+    static boolean met() {
+        return missing().isEmpty();
+    }
+
+    /**
+     * Called before each test (an assumption in {@code @BeforeAll} would skip the class without a word in the
+     * reports): skips the test with the reason, or fails it when the cluster tests are required.
+     */
     static void check() {
+        List<String> missing = missing();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String reason = "the cluster tests need " + String.join(", ", missing);
+        if ("required".equals(System.getProperty("skaben.test.cluster"))) {
+            fail(reason);
+        }
+        assumeTrue(false, reason);
+    }
+
+    private static List<String> missing() {
         List<String> missing = new ArrayList<>();
         if (PrivatePostgres.binaries().isEmpty()) {
             missing.add("PostgreSQL's initdb and pg_ctl in /usr/lib/postgresql/*/bin (apt-get install postgresql)");
@@ -31,13 +52,6 @@ final class ClusterPrerequisites {
         if (!Files.isRegularFile(ServerProcess.JAR)) {
             missing.add(ServerProcess.JAR + " (built by mvn package)");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String reason = "the cluster tests need " + String.join(", ", missing);
-        if ("required".equals(System.getProperty("skaben.test.cluster"))) {
-            fail(reason);
-        }
-        assumeTrue(false, reason);
+        return missing;
     }
 }

@@ -32,6 +32,22 @@ final class Commands {
         run(List.of("kill", "-" + signal, String.valueOf(pid)));
     }
 
+    /** Runs {@code stop} when the test JVM ends, in case the test did not get to it; returns the hook. */
+    static Thread atExit(String name, Runnable stop) {
+        Thread hook = new Thread(stop, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** The test stopped it itself: the hook is not needed any more. */
+    static void doneAtExit(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway; stopping twice is harmless
+        }
+    }
+
     static boolean isRoot() {
         return ROOT;
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.skaben.it.TestDevice;
@@ -31,9 +32,16 @@ class HarnessClusterIT {
 
     @BeforeAll
     void startPostgresAndMosquitto() throws Exception {
-        ClusterPrerequisites.check();
+        if (!ClusterPrerequisites.met()) {
+            return;
+        }
         postgres = PrivatePostgres.start(dir.resolve("pg"));
         mosquitto = PrivateMosquitto.start(dir.resolve("mosquitto"));
+    }
+
+    @BeforeEach
+    void skipOrFailWithoutPrerequisites() {
+        ClusterPrerequisites.check();
     }
 
     @AfterAll

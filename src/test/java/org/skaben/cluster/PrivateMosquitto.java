@@ -16,7 +16,7 @@ final class PrivateMosquitto implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
-    private final Thread stopAtExit = new Thread(this::stop, "stop-mosquitto");
+    private Thread stopAtExit;
 
     private PrivateMosquitto(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -32,7 +32,7 @@ final class PrivateMosquitto implements AutoCloseable {
     static PrivateMosquitto start(Path dir) throws Exception {
         PrivateMosquitto broker = new PrivateMosquitto(dir.toAbsolutePath());
         broker.startAgain();
-        Runtime.getRuntime().addShutdownHook(broker.stopAtExit);
+        broker.stopAtExit = Commands.atExit("stop-mosquitto", broker::stop);
         return broker;
     }
 
@@ -71,10 +71,6 @@ final class PrivateMosquitto implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway; stopping twice is harmless
-        }
+        Commands.doneAtExit(stopAtExit);
     }
 }

@@ -30,7 +30,7 @@ final class PrivatePostgres implements AutoCloseable {
     private final Path dir;
     private final Path data;
     private final int port;
-    private final Thread stopAtExit = new Thread(this::stopQuietly, "stop-postgres");
+    private Thread stopAtExit;
 
     private PrivatePostgres(Path bin, Path dir) {
         this.bin = bin;
@@ -75,7 +75,7 @@ final class PrivatePostgres implements AutoCloseable {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c max_connections=100 -c unix_socket_directories='" + socketDir + "'", "start");
-        Runtime.getRuntime().addShutdownHook(stopAtExit);
+        stopAtExit = Commands.atExit("stop-postgres", this::stopQuietly);
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
@@ -115,10 +115,6 @@ final class PrivatePostgres implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopAtExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway; stopping twice is harmless
-        }
+        Commands.doneAtExit(stopAtExit);
     }
 }

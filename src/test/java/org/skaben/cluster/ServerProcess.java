@@ -31,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
     private int httpPort;
     private List<String> command;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final Thread killAtExit = new Thread(this::killQuietly, "kill-server");
+    private Thread killAtExit;
     private Process process;
     private boolean paused;
 
@@ -66,7 +66,7 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(String name, Path dir, Map<String, String> settings) throws IOException {
         ServerProcess server = new ServerProcess(name, dir.toAbsolutePath(), settings);
         server.startAgain();
-        Runtime.getRuntime().addShutdownHook(server.killAtExit);
+        server.killAtExit = Commands.atExit("kill-server", server::killQuietly);
         return server;
     }
 
@@ -193,10 +193,6 @@ final class ServerProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             kill();
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killAtExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs anyway
-        }
+        Commands.doneAtExit(killAtExit);
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,9 @@ class TwoInstancesClusterIT {
 
     @BeforeAll
     void startTheCluster() throws Exception {
-        ClusterPrerequisites.check();
+        if (!ClusterPrerequisites.met()) {
+            return;
+        }
         postgres = PrivatePostgres.start(dir.resolve("pg"));
         journal = new SharedJournal(postgres);
         mosquitto = PrivateMosquitto.start(dir.resolve("mosquitto"));
@@ -73,6 +76,11 @@ class TwoInstancesClusterIT {
                 "skaben.db.username", PrivatePostgres.USER,
                 "skaben.ping.interval-seconds", String.valueOf(PING_SECONDS),
                 "skaben.retry.delay-millis", "10");
+    }
+
+    @BeforeEach
+    void skipOrFailWithoutPrerequisites() {
+        ClusterPrerequisites.check();
     }
 
     @AfterAll
@@ -297,11 +305,11 @@ class TwoInstancesClusterIT {
     @Test
     @Order(8)
     void aKilledLeaderIsReplacedWithinTwoIntervalsAndNothingAcknowledgedIsLost() throws Exception {
-        ServerProcess leader = leader();
-        ServerProcess survivor = other(leader);
         TestDevice lock = registered("lock");
         List<String> uid = List.of(lock.uid());
         long mark = journal.mark();
+        ServerProcess leader = leader();
+        ServerProcess survivor = other(leader);
         // one device sends SUP and INFO (QoS 1) without pause before, through and after the kill; a packet
         // counts as sent once the broker acknowledged it
         List<Integer> sent = Collections.synchronizedList(new ArrayList<>());
