@@ -17,7 +17,8 @@ import org.skaben.support.DatabaseWait;
 
 /**
  * Devices and device types as the routes see them: read from memory (every packet needs them), written
- * through to the database first. All changes go through here, so the cache stays true.
+ * through to the database first. All changes of devices go through here, so the cache stays true; the types are
+ * written by the operator API's route (api/TypeRoutes), which then has them read again ({@link #reloadTypes}).
  *
  * <p>Why not {@code sql:} steps (a SUP's reported state, a registration, a config change): each write is a
  * read-modify-write of one device inside the cache's own per-device lock ({@code compute*}), so that a SUP and a
@@ -98,10 +99,7 @@ public class DeviceRegistry {
 
     /** Re-reads devices and types; a device now in the table is no longer counted as refused. */
     private void reload() {
-        Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
-        types.findAll().forEach(t -> freshTypes.put(t.name(), t));
-        typeCache.keySet().retainAll(freshTypes.keySet());
-        typeCache.putAll(freshTypes);
+        reloadTypes();
         Map<String, Device> fresh = new java.util.HashMap<>();
         devices.findAll().forEach(d -> fresh.put(d.uid(), d));
         deviceCache.keySet().retainAll(fresh.keySet());
@@ -286,11 +284,12 @@ public class DeviceRegistry {
         return types().stream().filter(DeviceType::active).map(DeviceType::name).toList();
     }
 
-    public DeviceType saveType(DeviceType type) {
-        return typeCache.compute(type.name(), (name, old) -> {
-            types.save(type);
-            return type;
-        });
+    /** Re-reads the types: a route's {@code sql:} step wrote the device_type table (see CacheRefresh). */
+    public void reloadTypes() {
+        Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
+        types.findAll().forEach(t -> freshTypes.put(t.name(), t));
+        typeCache.keySet().retainAll(freshTypes.keySet());
+        typeCache.putAll(freshTypes);
     }
 
     /** Who gets a CUP when a type is synced: each device of a smart type, the broadcast address of a simple one. */

@@ -2,6 +2,7 @@ package org.skaben.game;
 
 import java.util.Map;
 import org.skaben.access.AccessBook;
+import org.skaben.device.DeviceRegistry;
 
 /**
  * A route's {@code sql:} step wrote a table that an in-memory view holds: the view reads its tables again (and
@@ -14,11 +15,13 @@ public class CacheRefresh {
     public static final String ACCESS = "access";
     public static final String SIMPLE_CONFIGS = "simple-configs";
     public static final String ALERT = "alert";
+    public static final String TYPES = "types";
 
     private final Map<String, Runnable> views;
 
-    public CacheRefresh(AccessBook access, SimpleConfigs simpleConfigs, Alert alert) {
-        this.views = Map.of(ACCESS, access::reload, SIMPLE_CONFIGS, simpleConfigs::reload, ALERT, alert::reload);
+    public CacheRefresh(AccessBook access, SimpleConfigs simpleConfigs, Alert alert, DeviceRegistry registry) {
+        this.views = Map.of(ACCESS, access::reload, SIMPLE_CONFIGS, simpleConfigs::reload, ALERT, alert::reload,
+                TYPES, registry::reloadTypes);
     }
 
     /** The tables behind {@code view} changed: it reads them again. */

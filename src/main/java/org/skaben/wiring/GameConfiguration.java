@@ -58,14 +58,15 @@ public class GameConfiguration implements CamelConfiguration {
         return new SimpleConfigs(new SimpleConfigRepository(dataSource), version);
     }
 
-    /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
     /** Routes call it after a sql: step writes a table a view holds. */
     @BindToRegistry(lazy = true)
     public CacheRefresh cacheRefresh(@BeanInject("accessBook") AccessBook access,
-                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("alert") Alert alert) {
-        return new CacheRefresh(access, simpleConfigs, alert);
+                @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs, @BeanInject("alert") Alert alert,
+                @BeanInject("deviceRegistry") DeviceRegistry registry) {
+        return new CacheRefresh(access, simpleConfigs, alert, registry);
     }
 
+    /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,
                 @BeanInject("alert") Alert alert, @BeanInject("accessBook") AccessBook access,

@@ -3,6 +3,7 @@ package org.skaben.game;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.skaben.access.AccessBook;
@@ -60,5 +61,11 @@ public abstract class GameOnDatabase {
         simple = new SimpleConfigs(new SimpleConfigRepository(ds), version);
         registry = new DeviceRegistry(new DeviceRepository(ds), new DeviceTypeRepository(ds), true);
         composer = new ConfigComposer(registry, alert, access, simple, version, "lock", "scl");
+    }
+
+    /** A simple type's config written as the operator API's route writes it: the row, then the view reads it. */
+    protected void saveSimpleConfig(String type, int stateId, Map<String, Object> config) {
+        new SimpleConfigRepository(ds).save(type, stateId, config);
+        simple.reload();
     }
 }

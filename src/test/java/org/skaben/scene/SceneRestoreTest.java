@@ -46,7 +46,7 @@ class SceneRestoreTest extends GameOnDatabase {
         long anna = access.createPerson("Anna", "player").id();
         access.createCode(new AccessCode("CARD01", anna, "card"));
         access.createPermission("CARD01", LOCK, List.of(4, 5));
-        simple.save("rgb", 4, Map.of("rgb", "00FF00"));
+        saveSimpleConfig("rgb", 4, Map.of("rgb", "00FF00"));
         alert.setState("green", "test", "test");
         alert.setCounter(100, "test", "test");
     }
@@ -87,7 +87,7 @@ class SceneRestoreTest extends GameOnDatabase {
         registry.setOverride(LOCK, true);
         access.deleteCode("CARD01");
         access.createPerson("Boris", "master");
-        simple.save("rgb", 4, Map.of("rgb", "FF0000"));
+        saveSimpleConfig("rgb", 4, Map.of("rgb", "FF0000"));
         registry.register(registry.requireType("lock"), LATE_LOCK);
         access.createCode(new AccessCode("LATE01", access.personNamed("Boris").id(), "card"));
         access.createPermission("LATE01", LATE_LOCK, List.of(4));
