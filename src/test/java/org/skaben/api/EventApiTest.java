@@ -34,15 +34,9 @@ class EventApiTest {
 
     @Test
     void aRowIsShownAsTheLiveJournalShowsIt() {
-        Map<String, Object> row = new java.util.HashMap<>();
-        row.put("id", 3L);
-        row.put("occurred_at", 2_000L);
-        row.put("kind", "info");
-        row.put("source", "device");
-        row.put("device_type", "lock");
-        row.put("uid", "aabbccddeeff");
+        Map<String, Object> row = new java.util.HashMap<>(Map.of("id", 3L, "occurred_at", 2_000L, "kind", "info",
+                "source", "device", "device_type", "lock", "uid", "aabbccddeeff", "detail", "{}"));
         row.put("topic", null);
-        row.put("detail", "{}");
         Map<String, Object> entry = api.entries(List.of(row)).get(0);
         assertEquals(List.of("id", "time", "kind", "source", "type", "uid", "topic", "detail"), List.copyOf(entry.keySet()));
         assertEquals("1970-01-01T00:00:02Z", entry.get("time"));
