@@ -4,19 +4,17 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.skaben.game.Alert;
-import org.skaben.game.AlertRepository;
 import org.skaben.game.AlertState;
-import org.skaben.game.Broadcaster;
 import org.skaben.game.GameActions;
-import org.skaben.journal.JournalRepository;
 
 /**
- * The alert as the operator API shows and changes it (AlertRoutes, game.md section 5): its states and the
- * counter. Each change is journaled with its source (operator, or operator:<name>) and sends the devices it concerns their config.
+ * The alert as the operator API shows and changes it (AlertRoutes, game.md section 5): the checks of a state
+ * defined before AlertRoutes' {@code sql:} steps, the rows they read as the API answers them, and the counter
+ * set or moved through the game's actions (they journal and push the configs themselves).
  */
-public record AlertApi(GameActions game, Alert alert, JournalRepository journal, Broadcaster broadcaster,
-                       String scaleType) {
+public record AlertApi(GameActions game, Alert alert, String scaleType) {
 
 
     /** An alert state and whether it is the current one. */
@@ -62,28 +60,32 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
     }
 
 
-    public List<AlertStateView> states() {
-        int current = alert.current().id();
-        return alert.machine().states().stream().map(s -> view(s, s.id() == current)).toList();
+    /** The rows of sql/alert-states.sql. */
+    public List<AlertStateView> states(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> new AlertStateView(integer(r, "id"), (String) r.get("name"),
+                (Boolean) r.get("in_game"), integer(r, "threshold"), integer(r, "sort_order"),
+                integer(r, "counter_increase"), integer(r, "counter_decrease"), (String) r.get("auto_change"),
+                integer(r, "auto_level"), integer(r, "auto_timeout"), (Boolean) r.get("is_current"))).toList();
     }
 
-    public AlertStateView createState(AlertStateChanges b, String source) {
+    /** A new state, checked against the others and given the next id: for sql/alert-state-insert.sql. */
+    public AlertState newState(AlertStateChanges b) {
         Fields.body(b);
         int nextOrder = alert.machine().states().stream().mapToInt(AlertState::order).max().orElse(-1) + 1;
-        AlertState saved = alert.save(new AlertState(0, Fields.text(b.name(), "name", null),
+        return alert.check(new AlertState(0, Fields.text(b.name(), "name", null),
                 Fields.bool(b.inGame(), "in_game", null), Fields.integer(b.threshold(), "threshold", null),
                 Fields.integer(b.order(), "order", nextOrder),
                 Fields.integer(b.counterIncrease(), "counter_increase", 0),
                 Fields.integer(b.counterDecrease(), "counter_decrease", 0),
                 Fields.text(b.autoChange(), "auto_change", AlertState.NO_DRIFT),
                 Fields.integer(b.autoLevel(), "auto_level", 0), Fields.integer(b.autoTimeout(), "auto_timeout", 0)));
-        return stateSaved(saved, "created", source);
     }
 
-    public AlertStateView updateState(String name, AlertStateChanges b, String source) {
+    /** A state changed (absent fields keep their value), checked against the others: for sql/alert-state-update.sql. */
+    public AlertState changedState(String name, AlertStateChanges b) {
         AlertState old = alert.machine().require(name);
         Fields.body(b);
-        AlertState saved = alert.save(new AlertState(old.id(), Fields.text(b.name(), "name", old.name()),
+        return alert.check(new AlertState(old.id(), Fields.text(b.name(), "name", old.name()),
                 Fields.bool(b.inGame(), "in_game", old.inGame()),
                 Fields.integer(b.threshold(), "threshold", old.threshold()),
                 Fields.integer(b.order(), "order", old.order()),
@@ -92,40 +94,49 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
                 Fields.text(b.autoChange(), "auto_change", old.autoChange()),
                 Fields.integer(b.autoLevel(), "auto_level", old.autoLevel()),
                 Fields.integer(b.autoTimeout(), "auto_timeout", old.autoTimeoutSeconds())));
-        return stateSaved(saved, "changed", source);
     }
 
-    private AlertStateView stateSaved(AlertState saved, String what, String source) {
-        journal.note("alert-states", source, null, null, "state " + saved.name() + " " + what + ": "
-                + ApiJson.write(view(saved, false)));
-        // thresholds and names show on the scale
-        broadcaster.pushType(scaleType, "alert states changed by operator", source);
+    /** What the journal says of a state saved (created or changed). */
+    public String savedDetail(AlertState saved, String what) {
+        return "state " + saved.name() + " " + what + ": " + ApiJson.write(view(saved, false));
+    }
+
+    /** A state saved, as the API answers it (once the states were read again). */
+    public AlertStateView saved(AlertState saved) {
         return view(saved, saved.id() == alert.current().id());
     }
 
+    /** The type whose devices show the states' thresholds and names (the scale): told of every change. */
+    public String scaleType() {
+        return scaleType;
+    }
+
     /** Sets the current state by hand: the counter goes to its threshold, every device gets its config. */
-    public CounterView setCurrent(String name, StateChoice choice, String source) {
+    public void setCurrent(String name, StateChoice choice, String source) {
         String reason = choice == null ? "set by operator" : Fields.text(choice.reason(), "reason", "set by operator");
         game.setState(alert.machine().require(name).name(), source, reason);
-        return counter();
     }
 
-    public CounterView counter() {
-        AlertRepository.CounterEntry latest = alert.history(1).stream().findFirst().orElse(null);
-        AlertState current = alert.current();
-        return new CounterView(alert.counter(), current.name(), current.id(), current.inGame(),
-                latest == null ? null : Instant.ofEpochMilli(latest.changedAt()).toString(),
-                latest == null ? null : latest.reason(), latest == null ? null : latest.source());
+    /** The row of sql/alert-counter.sql: the counter, its state and its last change. */
+    public CounterView counter(Map<String, Object> row) {
+        Object changedAt = row.get("changed_at");
+        return new CounterView(integer(row, "counter"), (String) row.get("state_name"), integer(row, "state_id"),
+                (Boolean) row.get("in_game"), changedAt == null ? null : instant(changedAt),
+                (String) row.get("reason"), (String) row.get("source"));
     }
 
-    public List<CounterEntryView> history(String limit) {
-        return alert.history(Fields.limit(limit)).stream().map(e -> new CounterEntryView(e.value(),
-                alert.machine().states().stream().filter(s -> s.id() == e.stateId()).map(AlertState::name)
-                        .findFirst().orElse(String.valueOf(e.stateId())),
-                Instant.ofEpochMilli(e.changedAt()).toString(), e.reason(), e.source())).toList();
+    /** ?limit= of the history. */
+    public int limit(String limit) {
+        return Fields.limit(limit);
     }
 
-    public CounterView postCounter(CounterChange b, String source) {
+    /** The rows of sql/alert-counter-history.sql. */
+    public List<CounterEntryView> history(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> new CounterEntryView(integer(r, "counter"), (String) r.get("state_name"),
+                instant(r.get("changed_at")), (String) r.get("reason"), (String) r.get("source"))).toList();
+    }
+
+    public void postCounter(CounterChange b, String source) {
         Fields.body(b);
         String reason = Fields.text(b.reason(), "reason", null);
         if ((b.value() == null) == (b.delta() == null)) {
@@ -136,7 +147,14 @@ public record AlertApi(GameActions game, Alert alert, JournalRepository journal,
         } else {
             game.changeCounter(b.delta(), source, reason);
         }
-        return counter();
+    }
+
+    private static int integer(Map<String, Object> row, String column) {
+        return ((Number) row.get(column)).intValue();
+    }
+
+    private static String instant(Object millis) {
+        return Instant.ofEpochMilli(((Number) millis).longValue()).toString();
     }
 
     private static AlertStateView view(AlertState s, boolean current) {

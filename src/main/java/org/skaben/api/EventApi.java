@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.skaben.journal.JournalRepository;
 
-/** The journal as the operator API reads it (EventRoutes): filtered by device, kind and time, newest first. */
+/**
+ * The journal as the operator API reads it (EventRoutes): the query's filters checked before its {@code sql:}
+ * step, and the rows it read as the API answers them.
+ */
 public class EventApi {
 
     private static final Pattern KIND = Pattern.compile("[a-z-]{1,32}");
@@ -16,26 +19,46 @@ public class EventApi {
     public record EventCount(long count) {
     }
 
-    private final JournalRepository journal;
+    /**
+     * A journal query, checked: the filters (null: any), since (epoch millis, 0: always), how many, and after (an
+     * entry's id: the entries after it, oldest first; null: the newest first).
+     */
+    public record Query(String uid, String kind, long since, int limit, Long after) {
 
-    public EventApi(JournalRepository journal) {
-        this.journal = journal;
+        /** Which fixed statement serves it: each filter has its own, so it can use its index. */
+        public String filter() {
+            return uid != null && kind != null ? "by-device-and-kind" : uid != null ? "by-device"
+                    : kind != null ? "by-kind" : "all";
+        }
     }
 
-    /** Newest first; with {@code after}, the entries after that id, oldest first (the console's polling). */
-    public List<Map<String, Object>> events(String device, String kind, String since, String limit, String after) {
+    /** GET /api/events: newest first; with {@code after}, the entries after that id, oldest first (the console's polling). */
+    public Query query(String device, String kind, String since, String limit, String after) {
+        Long afterId = null;
         if (after != null && !after.isBlank()) {
             if (!after.matches("\\d{1,18}")) {
                 throw new ApiException(400, "after must be a journal entry's id");
             }
-            return journal.after(Long.parseLong(after), device(device), kind(kind), sinceMillis(since),
-                    Fields.limit(limit));
+            afterId = Long.parseLong(after);
         }
-        return journal.find(device(device), kind(kind), sinceMillis(since), Fields.limit(limit));
+        return new Query(device(device), kind(kind), sinceMillis(since), Fields.limit(limit), afterId);
     }
 
-    public EventCount countEvents(String device, String kind, String since) {
-        return new EventCount(journal.count(device(device), kind(kind), sinceMillis(since)));
+    /** GET /api/events/count: the filters alone. */
+    public Query countQuery(String device, String kind, String since) {
+        return new Query(device(device), kind(kind), sinceMillis(since), 0, null);
+    }
+
+    /** The rows of sql/events*.sql, each as the live journal shows it too. */
+    public List<Map<String, Object>> entries(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> JournalRepository.view(((Number) r.get("id")).longValue(),
+                ((Number) r.get("occurred_at")).longValue(), (String) r.get("kind"), (String) r.get("source"),
+                (String) r.get("device_type"), (String) r.get("uid"), (String) r.get("topic"),
+                (String) r.get("detail"))).toList();
+    }
+
+    public EventCount count(Number matching) {
+        return new EventCount(matching.longValue());
     }
 
     static String device(String device) {

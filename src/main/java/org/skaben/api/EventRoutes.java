@@ -1,25 +1,51 @@
 package org.skaben.api;
 
+import java.util.List;
 import java.util.Map;
+import org.apache.camel.model.ChoiceDefinition;
+import org.apache.camel.model.ProcessorDefinition;
+import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.model.rest.RestParamType;
 
 /**
  * /api/events: the journal, what happened to whom and why, for the game master to read; ?after= for a reader
- * catching up, and /api/events/stream for the journal live ({@link EventStream}).
+ * catching up, and /api/events/stream for the journal live ({@link EventStream}). Read by {@code sql:} steps
+ * (sql/events*.sql); the journal is written by routes/journal.camel.yaml.
  */
 public class EventRoutes extends ApiRoutes {
 
     @Override
     protected void endpoints() {
         RestDefinition rest = api("/api", "events");
-        endpoint(query(query(filters(rest.get("/events").outType(Map[].class)), "limit", "integer",
+        serve(query(query(filters(rest.get("/events").outType(Map[].class)), "limit", "integer",
                 "how many, 1..1000 (100)"), "after", "integer",
                 "only entries after this id, oldest first (a reader catching up)"), "events",
-                "journal entries, newest first (with after: oldest first)", "eventApi",
-                "events(${header.device}, ${header.kind}, ${header.since}, ${header.limit}, ${header.after})");
-        endpoint(filters(rest.get("/events/count").outType(EventApi.EventCount.class)), "events-count",
-                "how many entries match", "eventApi", "countEvents(${header.device}, ${header.kind}, ${header.since})");
+                "journal entries, newest first (with after: oldest first)");
+        serve(filters(rest.get("/events/count").outType(EventApi.EventCount.class)), "events-count",
+                "how many entries match");
+
+        // body: the query, checked (EventApi.Query)
+        from("direct:api-events").routeId("api-events")
+                .setBody(method("eventApi",
+                        "query(${header.device}, ${header.kind}, ${header.since}, ${header.limit}, ${header.after})"))
+                .choice()
+                    .when(simple("${body.after} != null")).to("direct:journal-after")
+                    .otherwise().to("direct:journal-newest")
+                .end();
+        from("direct:api-events-count").routeId("api-events-count")
+                .setBody(method("eventApi", "countQuery(${header.device}, ${header.kind}, ${header.since})"))
+                .to("direct:journal-count");
+
+        // each filter has a fixed statement of its own, sql/events[-after|-count][-by-device|-by-kind|
+        // -by-device-and-kind].sql, so that each can use its index (an "x IS NULL OR" could not)
+        byFilter(from("direct:journal-newest").routeId("journal-newest"), "events", "")
+                .setBody(method("eventApi", "entries(${body})"));
+        // the entries after an id, oldest first: the API's ?after= and the live journal's catch-up (EventStream)
+        byFilter(from("direct:journal-after").routeId("journal-after"), "events-after", "")
+                .setBody(method("eventApi", "entries(${body})"));
+        byFilter(from("direct:journal-count").routeId("journal-count"), "events-count", "?outputType=SelectOne")
+                .setBody(method("eventApi", "count(${body})"));
 
         // the live journal is served by EventStream on the HTTP server's router, ahead of this route (the REST
         // DSL cannot stream): declared here for the API document; the route answers only if that handler is absent
@@ -43,6 +69,16 @@ public class EventRoutes extends ApiRoutes {
                 .to("direct:api-events-stream");
         from("direct:api-events-stream").routeId("api-events-stream")
                 .throwException(new ApiException(503, "the live journal is not being served"));
+    }
+
+    /** The query (the body) read by the statement of its filter: {@code statement}[-by-...].sql. */
+    private ProcessorDefinition<?> byFilter(RouteDefinition route, String statement, String options) {
+        ChoiceDefinition choice = route.choice();
+        for (String filter : List.of("by-device-and-kind", "by-device", "by-kind")) {
+            choice.when(simple("${body.filter} == '" + filter + "'"))
+                    .to("sql:classpath:sql/" + statement + "-" + filter + ".sql" + options);
+        }
+        return choice.otherwise().to("sql:classpath:sql/" + statement + ".sql" + options).end();
     }
 
     private static RestDefinition filters(RestDefinition verb) {

@@ -23,6 +23,7 @@ public class EventStream implements Handler<RoutingContext> {
 
     private final ApiAccess access;
     private final JournalRepository journal;
+    private final JournalCatchUp catchUp;
     private final JournalFeed feed;
     private final int queueSize;
     private final long heartbeatMillis;
@@ -31,10 +32,11 @@ public class EventStream implements Handler<RoutingContext> {
      * @param queueSize       entries a client may fall behind by before it is dropped
      * @param heartbeatMillis how often an idle stream gets a comment (proxies and browsers keep it open)
      */
-    public EventStream(ApiAccess access, JournalRepository journal, JournalFeed feed, int queueSize,
-                       long heartbeatMillis) {
+    public EventStream(ApiAccess access, JournalRepository journal, JournalCatchUp catchUp, JournalFeed feed,
+                       int queueSize, long heartbeatMillis) {
         this.access = access;
         this.journal = journal;
+        this.catchUp = catchUp;
         this.feed = feed;
         this.queueSize = queueSize;
         this.heartbeatMillis = heartbeatMillis;
@@ -62,7 +64,7 @@ public class EventStream implements Handler<RoutingContext> {
                     .end(Json.write(Map.of("error", refused.getMessage())));
             return;
         }
-        new StreamClient(ctx, journal, feed, device, kind, queueSize, heartbeatMillis).start(after);
+        new StreamClient(ctx, catchUp, feed, device, kind, queueSize, heartbeatMillis).start(after);
     }
 
     /** The id of the last event the client saw, or null for a new client (which gets what happens from now). */

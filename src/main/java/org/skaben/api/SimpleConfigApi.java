@@ -1,6 +1,5 @@
 package org.skaben.api;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.skaben.device.DeviceRegistry;
@@ -8,16 +7,12 @@ import org.skaben.device.DeviceType;
 import org.skaben.device.Json;
 import org.skaben.game.Alert;
 import org.skaben.game.AlertState;
-import org.skaben.game.Broadcaster;
-import org.skaben.game.SimpleConfigs;
-import org.skaben.journal.JournalRepository;
 
 /**
- * The configs of simple device types, one per alert state, as the operator API shows and changes them
- * (SimpleConfigRoutes). A change for the current state is sent to the type's devices at once.
+ * The configs of simple device types, one per alert state, as the operator API checks and shows them: the
+ * requests' checks before SimpleConfigRoutes' {@code sql:} steps, and their rows as the API answers them.
  */
-public record SimpleConfigApi(SimpleConfigs configs, Alert alert, DeviceRegistry registry, JournalRepository journal,
-                              Broadcaster broadcaster) {
+public record SimpleConfigApi(Alert alert, DeviceRegistry registry) {
 
 
     /** What a simple type's devices are told in one alert state. */
@@ -27,47 +22,57 @@ public record SimpleConfigApi(SimpleConfigs configs, Alert alert, DeviceRegistry
     public record SimpleConfigDeleted(String deleted) {
     }
 
+    /** One simple type's config in one alert state (the config only when one is saved), checked. */
+    public record Slot(String type, int stateId, String state, Map<String, Object> config) {
 
-    public List<SimpleConfigView> simpleConfigs() {
-        List<SimpleConfigView> all = new ArrayList<>();
-        for (DeviceType t : registry.types()) {
-            if (t.smart()) {
-                continue;
-            }
-            for (AlertState s : alert.machine().states()) {
-                configs.find(t.name(), s.id()).ifPresent(c -> all.add(new SimpleConfigView(t.name(), s.name(), c)));
-            }
+        /** The config as the simple_config table keeps it (JSON text). */
+        public String configJson() {
+            return Json.write(config);
         }
-        return all;
+
+        public SimpleConfigView view() {
+            return new SimpleConfigView(type, state, config);
+        }
     }
 
-    public SimpleConfigView simpleConfig(String type, String state) {
-        AlertState s = alert.machine().require(state);
-        return new SimpleConfigView(simpleType(type), s.name(), configs.find(type, s.id())
-                .orElseThrow(() -> new ApiException(404, "no config for " + type + " in " + state)));
+
+    /** The rows of sql/simple-configs.sql. */
+    public List<SimpleConfigView> views(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> new SimpleConfigView((String) r.get("device_type"), (String) r.get("state_name"),
+                Json.readObject((String) r.get("config")))).toList();
     }
 
-    /** The body is the config itself; a change for the current state is sent to the type at once. */
-    public SimpleConfigView saveSimpleConfig(String type, String state, Map<String, Object> config, String source) {
+    /** A simple type and an alert state that exist, by their names. */
+    public Slot slot(String type, String state) {
         String t = simpleType(type);
         AlertState s = alert.machine().require(state);
-        Fields.body(config);
-        configs.save(t, s.id(), config);
-        journal.note("simple-config", source, t, null, "config for " + s.name() + ": " + Json.write(config));
-        if (s.id() == alert.current().id()) {
-            broadcaster.pushType(t, "config for " + s.name() + " saved by operator", source);
-        }
-        return new SimpleConfigView(t, s.name(), config);
+        return new Slot(t, s.id(), s.name(), null);
     }
 
-    public SimpleConfigDeleted deleteSimpleConfig(String type, String state, String source) {
-        String t = simpleType(type);
-        AlertState s = alert.machine().require(state);
-        if (!configs.delete(t, s.id())) {
-            throw new ApiException(404, "no config for " + t + " in " + s.name());
+    /** The same with the config to save: the request's body. */
+    public Slot slot(String type, String state, Map<String, Object> config) {
+        Slot slot = slot(type, state);
+        return new Slot(slot.type(), slot.stateId(), slot.state(), Fields.body(config));
+    }
+
+    /** The slot's config as sql/simple-config.sql read it (a list of no or one row). */
+    public SimpleConfigView found(Slot slot, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            throw new ApiException(404, "no config for " + slot.type() + " in " + slot.state());
         }
-        journal.note("simple-config", source, t, null, "config for " + s.name() + " deleted");
-        return new SimpleConfigDeleted(t + "/" + s.name());
+        return new SimpleConfigView(slot.type(), slot.state(), Json.readObject((String) rows.get(0).get("config")));
+    }
+
+    /** A delete that found no row. */
+    public void requireDeleted(Slot slot, int rows) {
+        if (rows == 0) {
+            throw new ApiException(404, "no config for " + slot.type() + " in " + slot.state());
+        }
+    }
+
+    /** Whether a change to the slot is to be sent to the type at once: its state is the current one. */
+    public boolean current(Slot slot) {
+        return slot.stateId() == alert.current().id();
     }
 
     private String simpleType(String type) {

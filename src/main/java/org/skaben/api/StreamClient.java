@@ -12,7 +12,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.skaben.journal.JournalFeed;
-import org.skaben.journal.JournalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +33,7 @@ final class StreamClient implements JournalFeed.Listener {
     private final Vertx vertx;
     private final Context context;
     private final HttpServerResponse response;
-    private final JournalRepository journal;
+    private final JournalCatchUp catchUp;
     private final JournalFeed feed;
     private final String uid;
     private final String kind;
@@ -50,12 +49,12 @@ final class StreamClient implements JournalFeed.Listener {
     private long heartbeat = -1;
     private int stalledBeats;
 
-    StreamClient(RoutingContext ctx, JournalRepository journal, JournalFeed feed, String uid, String kind,
+    StreamClient(RoutingContext ctx, JournalCatchUp catchUp, JournalFeed feed, String uid, String kind,
                  int queueSize, long heartbeatMillis) {
         this.vertx = ctx.vertx();
         this.context = vertx.getOrCreateContext();
         this.response = ctx.response();
-        this.journal = journal;
+        this.catchUp = catchUp;
         this.feed = feed;
         this.uid = uid;
         this.kind = kind;
@@ -114,7 +113,7 @@ final class StreamClient implements JournalFeed.Listener {
     private void catchUp() {
         vertx.executeBlocking(() -> {
             long horizon = feed.horizon();
-            return new Page(journal.after(lastSent, uid, kind, 0, PAGE), horizon);
+            return new Page(catchUp.after(lastSent, uid, kind, PAGE), horizon);
         }, false).onComplete(read -> {
             if (closed.get()) {
                 return;

@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceType;
+import org.skaben.device.Json;
 
-/** The device types as the operator API shows and changes them (TypeRoutes). */
+/**
+ * The device types as the operator API checks and shows them: a type's changes checked before TypeRoutes'
+ * {@code sql:} steps, and the rows they read as the API answers them.
+ */
 public class TypeApi {
 
     private static final Pattern TYPE_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
@@ -36,12 +40,15 @@ public class TypeApi {
         this.registry = registry;
     }
 
-    public List<TypeView> types() {
-        return registry.types().stream().map(TypeApi::view).toList();
+    /** The rows of sql/device-types.sql. */
+    public List<TypeView> types(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> new TypeView((String) r.get("name"), (Boolean) r.get("smart"),
+                (Boolean) r.get("active"), Json.readObject((String) r.get("default_config")),
+                storedSupFields(Json.readObject((String) r.get("sup_fields"))))).toList();
     }
 
-    /** Creates or changes a type. */
-    public TypeView saveType(String name, TypeChanges changes) {
+    /** The type to create or change, checked: for sql/device-type-update.sql or -insert.sql. */
+    public DeviceType checked(String name, TypeChanges changes) {
         if (name == null || !TYPE_NAME.matcher(name).matches()) {
             throw new ApiException(400, "a type name is 1-32 lower-case letters, digits, _ or -, starting with a letter");
         }
@@ -60,7 +67,7 @@ public class TypeApi {
                 : old == null ? Map.of() : old.defaultConfig();
         Map<String, String> supFields = changes.supFields() != null ? supFields(changes.supFields())
                 : old == null ? Map.of() : old.supFields();
-        return view(registry.saveType(new DeviceType(name, smart, active, config, supFields)));
+        return new DeviceType(name, smart, active, config, supFields);
     }
 
     public String requireType(String name) {
@@ -77,7 +84,14 @@ public class TypeApi {
         return new LinkedHashMap<>(fields);
     }
 
-    private static TypeView view(DeviceType t) {
+    private static Map<String, String> storedSupFields(Map<String, Object> stored) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        stored.forEach((field, kind) -> fields.put(field, String.valueOf(kind)));
+        return fields;
+    }
+
+    /** A type saved, as the API answers it. */
+    public TypeView view(DeviceType t) {
         return new TypeView(t.name(), t.smart(), t.active(), t.defaultConfig(), t.supFields());
     }
 }

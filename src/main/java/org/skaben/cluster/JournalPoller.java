@@ -6,8 +6,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.skaben.api.JournalCatchUp;
 import org.skaben.journal.JournalFeed;
-import org.skaben.journal.JournalRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,8 @@ public final class JournalPoller implements AutoCloseable {
     /** Rows read at a time. */
     static final int PAGE = 500;
 
-    private final JournalRepository journal;
+    private final JournalIds ids;
+    private final JournalCatchUp rows;
     private final JournalFeed feed;
     private final long gapMillis;
     private final LongSupplier clock;
@@ -40,12 +41,14 @@ public final class JournalPoller implements AutoCloseable {
     private long gapBefore = -1;
     private long gapSince;
 
-    public JournalPoller(JournalRepository journal, JournalFeed feed, long pollMillis, long gapMillis,
+    /** {@code rows}: the entries after an id, as GET /api/events?after= reads them. */
+    public JournalPoller(JournalIds ids, JournalCatchUp rows, JournalFeed feed, long pollMillis, long gapMillis,
                          LongSupplier clock) {
         if (feed.fedByWriter()) {
             throw new IllegalArgumentException("the journal's writer already feeds this feed");
         }
-        this.journal = journal;
+        this.ids = ids;
+        this.rows = rows;
         this.feed = feed;
         this.pollMillis = pollMillis;
         this.gapMillis = gapMillis;
@@ -59,7 +62,7 @@ public final class JournalPoller implements AutoCloseable {
 
     /** From the newest entry now: a browser that connects gets what happens from then on. */
     public void start() {
-        handedOn = journal.lastId();
+        handedOn = ids.last();
         feed.reached(handedOn);
         timer.scheduleWithFixedDelay(this::pollLogged, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
@@ -79,22 +82,22 @@ public final class JournalPoller implements AutoCloseable {
         while (more) {
             more = false;
             boolean heard = feed.heard();
-            List<Long> ids;
-            List<Map<String, Object>> rows = null;
+            List<Long> next;
+            List<Map<String, Object>> page = null;
             if (heard) {
-                rows = journal.after(handedOn, null, null, 0, PAGE);
-                ids = rows.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
+                page = rows.after(handedOn, null, null, PAGE);
+                next = page.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
             } else {
-                ids = journal.idsAfter(handedOn, PAGE);
+                next = ids.after(handedOn, PAGE);
             }
             int taken = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                long id = ids.get(i);
+            for (int i = 0; i < next.size(); i++) {
+                long id = next.get(i);
                 if (id != handedOn + 1 && !gapGivenUp(id)) {
                     break;
                 }
                 if (heard) {
-                    Map<String, Object> row = rows.get(i);
+                    Map<String, Object> row = page.get(i);
                     feed.fromTable(new JournalFeed.Entry(id, (String) row.get("uid"), (String) row.get("kind"), row));
                 } else {
                     feed.reached(id);

@@ -21,7 +21,8 @@ import org.skaben.support.DatabaseWait;
 
 /**
  * Devices and device types as the routes see them: read from memory (every packet needs them), written
- * through to the database first. All changes go through here, so the cache stays true.
+ * through to the database first. All changes of devices go through here, so the cache stays true; the types are
+ * written by the operator API's route (api/TypeRoutes), which then has them read again ({@link #reloadTypes}).
  *
  * <p>Why not {@code sql:} steps (a SUP's reported state, a registration, a config change): each write is a
  * read-modify-write of one device inside the cache's own per-device lock ({@code compute*}), so that a SUP and a
@@ -121,15 +122,8 @@ public class DeviceRegistry {
 
     /** Re-reads devices and types; a device now in the table is no longer counted as refused. */
     private void reload() {
-        readTypes();
+        reloadTypes();
         readDevices();
-    }
-
-    private void readTypes() {
-        Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
-        types.findAll().forEach(t -> freshTypes.put(t.name(), t));
-        typeCache.keySet().retainAll(freshTypes.keySet());
-        typeCache.putAll(freshTypes);
     }
 
     private void readDevices() {
@@ -144,11 +138,6 @@ public class DeviceRegistry {
             retired.keySet().retainAll(freshRetired.keySet());
             retired.putAll(freshRetired);
         }
-    }
-
-    /** Another server instance changed the device types: they are read again. */
-    public void reloadTypes() {
-        readTypes();
     }
 
     /**
@@ -400,13 +389,15 @@ public class DeviceRegistry {
         return types().stream().filter(DeviceType::active).map(DeviceType::name).toList();
     }
 
-    public DeviceType saveType(DeviceType type) {
-        DeviceType saved = typeCache.compute(type.name(), (name, old) -> {
-            types.save(type);
-            return type;
-        });
-        notices.changed(ChangeNotices.TYPES);
-        return saved;
+    /**
+     * Re-reads the types: a route's {@code sql:} step wrote the device_type table, or another instance did (see
+     * CacheRefresh).
+     */
+    public void reloadTypes() {
+        Map<String, DeviceType> freshTypes = new java.util.HashMap<>();
+        types.findAll().forEach(t -> freshTypes.put(t.name(), t));
+        typeCache.keySet().retainAll(freshTypes.keySet());
+        typeCache.putAll(freshTypes);
     }
 
     /** Who gets a CUP when a type is synced: each device of a smart type, the broadcast address of a simple one. */

@@ -9,4 +9,14 @@ import java.util.Map;
  */
 public record DeviceType(String name, boolean smart, boolean active, Map<String, Object> defaultConfig,
                          Map<String, String> supFields) {
+
+    /** The default config as the device_type table keeps it (JSON text), for the type's {@code sql:} steps. */
+    public String defaultConfigJson() {
+        return Json.write(defaultConfig);
+    }
+
+    /** The SUP fields as the device_type table keeps them (JSON text). */
+    public String supFieldsJson() {
+        return Json.write(supFields);
+    }
 }

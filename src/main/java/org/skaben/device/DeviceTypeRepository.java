@@ -2,13 +2,16 @@ package org.skaben.device;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-/** The device_type table, for the {@link DeviceRegistry} only (its cache of types is read by every packet). */
+/**
+ * Reads the device_type table for the {@link DeviceRegistry}'s cache of types, which every packet reads (why this
+ * is Java and not an {@code sql:} step: the cache's reload reads it). The operator API writes the table through
+ * {@code sql:} steps in api/TypeRoutes.
+ */
 public class DeviceTypeRepository {
 
     private static final RowMapper<DeviceType> ROW = (rs, n) -> new DeviceType(
@@ -25,21 +28,5 @@ public class DeviceTypeRepository {
 
     public List<DeviceType> findAll() {
         return jdbc.query("SELECT name, smart, active, default_config, sup_fields FROM device_type ORDER BY name", ROW);
-    }
-
-    public Optional<DeviceType> find(String name) {
-        return jdbc.query("SELECT name, smart, active, default_config, sup_fields FROM device_type WHERE name = ?",
-                ROW, name).stream().findFirst();
-    }
-
-    public void save(DeviceType type) {
-        String config = Json.write(type.defaultConfig());
-        String fields = Json.write(type.supFields());
-        int updated = jdbc.update("UPDATE device_type SET smart = ?, active = ?, default_config = ?, sup_fields = ? "
-                + "WHERE name = ?", type.smart(), type.active(), config, fields, type.name());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO device_type (name, smart, active, default_config, sup_fields) VALUES (?, ?, ?, ?, ?)",
-                    type.name(), type.smart(), type.active(), config, fields);
-        }
     }
 }

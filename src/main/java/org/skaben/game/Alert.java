@@ -53,14 +53,20 @@ public class Alert {
     }
 
     /**
-     * Re-reads the states, the current one and the counter: the database was changed behind it (a scene, another
-     * server instance).
+     * Re-reads the states, the current one and the counter: the database was changed behind it (a scene
+     * restored, a state defined through the operator API, another server instance). The automatic drift's clock
+     * restarts only when the current state or the counter is not what it was: a state's definition changed moves
+     * neither.
      */
     public synchronized void reload() {
+        AlertState before = current;
+        int counterBefore = counter;
         machine = new AlertMachine(repository.states());
         current = machine.byId(repository.currentStateId());
         counter = repository.latestCounter().value();
-        changedAt = System.currentTimeMillis();
+        if (before == null || before.id() != current.id() || counterBefore != counter) {
+            changedAt = System.currentTimeMillis();
+        }
         version.bump();
     }
 
@@ -123,8 +129,12 @@ public class Alert {
         return change((m, state, value, at) -> m.drift(state, value, at, nowMillis));
     }
 
-    /** Creates (id 0) or changes a state, after checking that the states still make a valid scale. */
-    public synchronized AlertState save(AlertState state) {
+    /**
+     * A state to create (id 0: it gets the next id) or to change, checked against the others: its name and drift
+     * are well-formed, its name is free, and the states still make a valid scale. It is written by the operator
+     * API's route (api/AlertRoutes), which then has the states read again.
+     */
+    public synchronized AlertState check(AlertState state) {
         if (!NAME.matcher(state.name()).matches()) {
             throw new GameRefused(400, "a state name is 1-32 lower-case letters, digits, _ or -, starting with a letter");
         }
@@ -134,24 +144,18 @@ public class Alert {
         if (state.autoLevel() < 0 || state.autoTimeoutSeconds() < 0) {
             throw new GameRefused(400, "auto_level and auto_timeout must not be negative");
         }
-        AlertState saved = state.id() == 0 ? withId(state, nextId()) : state;
-        List<AlertState> next = new ArrayList<>(machine.states().stream().filter(s -> s.id() != saved.id()).toList());
-        if (next.stream().anyMatch(s -> s.name().equals(saved.name()))) {
-            throw new GameRefused(409, "alert state '" + saved.name() + "' already exists");
+        AlertState checked = state.id() == 0 ? withId(state, nextId()) : state;
+        List<AlertState> next = new ArrayList<>(machine.states().stream().filter(s -> s.id() != checked.id()).toList());
+        if (next.stream().anyMatch(s -> s.name().equals(checked.name()))) {
+            throw new GameRefused(409, "alert state '" + checked.name() + "' already exists");
         }
-        next.add(saved);
-        AlertMachine checked;
+        next.add(checked);
         try {
-            checked = new AlertMachine(next);
+            new AlertMachine(next);
         } catch (IllegalArgumentException e) {
             throw new GameRefused(400, e.getMessage());
         }
-        repository.save(saved);
-        machine = checked;
-        current = machine.byId(current.id());
-        version.bump();
-        notices.changed(ChangeNotices.ALERT);
-        return saved;
+        return checked;
     }
 
     private int nextId() {
@@ -161,10 +165,6 @@ public class Alert {
     private static AlertState withId(AlertState s, int id) {
         return new AlertState(id, s.name(), s.inGame(), s.threshold(), s.order(), s.counterIncrease(),
                 s.counterDecrease(), s.autoChange(), s.autoLevel(), s.autoTimeoutSeconds());
-    }
-
-    public List<AlertRepository.CounterEntry> history(int limit) {
-        return repository.history(limit);
     }
 
     private Optional<AlertChange> change(Decision decision) {

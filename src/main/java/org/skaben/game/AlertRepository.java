@@ -9,7 +9,13 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The alert_state, alert_current and alert_counter tables. A change of state and counter is one transaction. */
+/**
+ * The alert_state, alert_current and alert_counter tables, as the game's Java reads and writes them. Why not
+ * {@code sql:} steps: {@link Alert}'s in-memory view (every CUP reads it) reloads from here; a change of state
+ * and counter is one transaction of two statements, taken inside the alert's lock by the game's actions; and a
+ * scene restore replaces the states in one transaction. The operator API's plain reads and its state
+ * definitions are {@code sql:} steps of api/AlertRoutes.
+ */
 public class AlertRepository {
 
     private static final String STATE_COLUMNS = "id, name, in_game, threshold, sort_order, counter_increase, "
@@ -46,11 +52,6 @@ public class AlertRepository {
         return jdbc.query("SELECT id, counter, state_id, changed_at, reason, source FROM alert_counter "
                 + "ORDER BY id DESC LIMIT 1", ENTRY).stream().findFirst()
                 .orElse(new CounterEntry(0, 0, currentStateId(), 0, null, null));
-    }
-
-    public List<CounterEntry> history(int limit) {
-        return jdbc.query("SELECT id, counter, state_id, changed_at, reason, source FROM alert_counter "
-                + "ORDER BY id DESC LIMIT ?", ENTRY, limit);
     }
 
     /** The current state and the newest counter entry, as one instance of several found them under the lock. */
@@ -104,7 +105,7 @@ public class AlertRepository {
     }
 
     /** Inserts or updates a state (matched by id). */
-    public void save(AlertState s) {
+    private void save(AlertState s) {
         Object[] values = {s.name(), s.inGame(), s.threshold(), s.order(), s.counterIncrease(), s.counterDecrease(),
                 s.autoChange(), s.autoLevel(), s.autoTimeoutSeconds(), s.id()};
         int rows = jdbc.update("UPDATE alert_state SET name = ?, in_game = ?, threshold = ?, sort_order = ?, "

@@ -6,7 +6,11 @@ import javax.sql.DataSource;
 import org.skaben.device.Json;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The simple_config table: a simple type's config per alert state. */
+/**
+ * The simple_config table as Java reads and writes it: {@link SimpleConfigs}' reload reads it all, and a scene
+ * restore writes it inside its one transaction (why these are not {@code sql:} steps). The operator API reads
+ * and writes single configs through {@code sql:} steps of api/SimpleConfigRoutes.
+ */
 public class SimpleConfigRepository {
 
     private final JdbcTemplate jdbc;
@@ -25,15 +29,12 @@ public class SimpleConfigRepository {
         return all;
     }
 
+    /** A scene's config, inside the restore's transaction. */
     public void save(String type, int stateId, Map<String, Object> config) {
         String json = Json.write(config);
         if (jdbc.update("UPDATE simple_config SET config = ? WHERE device_type = ? AND state_id = ?", json, type, stateId) == 0) {
             jdbc.update("INSERT INTO simple_config (device_type, state_id, config) VALUES (?, ?, ?)", type, stateId, json);
         }
-    }
-
-    public boolean delete(String type, int stateId) {
-        return jdbc.update("DELETE FROM simple_config WHERE device_type = ? AND state_id = ?", type, stateId) > 0;
     }
 
     public void deleteAll() {

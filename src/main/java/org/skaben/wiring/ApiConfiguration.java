@@ -3,10 +3,10 @@ package org.skaben.wiring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.skaben.access.AccessBook;
 import org.skaben.api.AccessApi;
@@ -18,9 +18,8 @@ import org.skaben.api.SessionCookie;
 import org.skaben.journal.JournalFeed;
 import org.skaben.api.AlertApi;
 import org.skaben.api.BearerToken;
-import org.skaben.api.DeadLetterApi;
 import org.skaben.api.DeviceApi;
-import org.skaben.api.EventApi;
+import org.skaben.api.JournalCatchUp;
 import org.skaben.api.SimpleConfigApi;
 import org.skaben.api.TokenBeforeBody;
 import org.skaben.api.TypeApi;
@@ -31,13 +30,14 @@ import org.skaben.device.LastSeenTracker;
 import org.skaben.game.Alert;
 import org.skaben.game.Broadcaster;
 import org.skaben.game.GameActions;
-import org.skaben.game.SimpleConfigs;
 import org.skaben.journal.CupDeliveryRepository;
-import org.skaben.journal.DeadLetterRepository;
 import org.skaben.journal.JournalRepository;
 import org.skaben.support.StoredSecret;
 
-/** The operator REST API (api/): its token, and the bean each resource's routes call. */
+/**
+ * The operator REST API (api/): its token, and the bean each resource's routes call. eventApi and deadLetterApi
+ * need nothing: they are camel.beans entries in application.properties.
+ */
 public class ApiConfiguration implements CamelConfiguration {
 
     /**
@@ -92,11 +92,12 @@ public class ApiConfiguration implements CamelConfiguration {
 
     /** GET /api/events/stream, installed on the HTTP server's router by {@link ConsoleConfiguration}. */
     @BindToRegistry(lazy = true)
-    public EventStream eventStream(@BeanInject("apiAccess") ApiAccess access,
+    public EventStream eventStream(CamelContext camel, @BeanInject("apiAccess") ApiAccess access,
                 @BeanInject("journal") JournalRepository journal, @BeanInject("journalFeed") JournalFeed feed,
                 @PropertyInject("skaben.http.stream-queue") int queueSize,
                 @PropertyInject("skaben.http.stream-heartbeat-seconds") int heartbeatSeconds) {
-        return new EventStream(access, journal, feed, queueSize, heartbeatSeconds * 1000L);
+        return new EventStream(access, journal, JournalCatchUp.through(camel.createProducerTemplate()), feed,
+                queueSize, heartbeatSeconds * 1000L);
     }
 
     @BindToRegistry(lazy = true)
@@ -114,14 +115,8 @@ public class ApiConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public AlertApi alertApi(@BeanInject("game") GameActions game, @BeanInject("alert") Alert alert,
-                @BeanInject("journal") JournalRepository journal, @BeanInject("broadcaster") Broadcaster broadcaster,
                 @PropertyInject("skaben.game.scale-type") String scaleType) {
-        return new AlertApi(game, alert, journal, broadcaster, scaleType.trim());
-    }
-
-    @BindToRegistry(lazy = true)
-    public EventApi eventApi(@BeanInject("journal") JournalRepository journal) {
-        return new EventApi(journal);
+        return new AlertApi(game, alert, scaleType.trim());
     }
 
     /** The CSV import of persons and cards; their other reads and writes are sql: steps in AccessRoutes. */
@@ -140,14 +135,8 @@ public class ApiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public SimpleConfigApi simpleConfigApi(@BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
-                @BeanInject("alert") Alert alert, @BeanInject("deviceRegistry") DeviceRegistry registry,
-                @BeanInject("journal") JournalRepository journal, @BeanInject("broadcaster") Broadcaster broadcaster) {
-        return new SimpleConfigApi(simpleConfigs, alert, registry, journal, broadcaster);
-    }
-
-    @BindToRegistry(lazy = true)
-    public DeadLetterApi deadLetterApi(@BeanInject("dataSource") DataSource dataSource) {
-        return new DeadLetterApi(new DeadLetterRepository(dataSource));
+    public SimpleConfigApi simpleConfigApi(@BeanInject("alert") Alert alert,
+                @BeanInject("deviceRegistry") DeviceRegistry registry) {
+        return new SimpleConfigApi(alert, registry);
     }
 }

@@ -76,6 +76,7 @@ public class GameConfiguration implements CamelConfiguration {
 
     /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
 
+    /** The config a device gets in a CUP: its own, merged with what the game sets for its type. */
     @BindToRegistry(lazy = true)
     public ConfigComposer configComposer(@BeanInject("deviceRegistry") DeviceRegistry registry,
                 @BeanInject("alert") Alert alert, @BeanInject("accessBook") AccessBook access,

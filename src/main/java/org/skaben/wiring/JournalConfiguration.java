@@ -20,9 +20,9 @@ import org.skaben.journal.TaskIdRepository;
 public class JournalConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
-    public JournalRepository journal(@BeanInject("dataSource") DataSource dataSource,
-                @BeanInject("journalWriter") JournalWriter writer, @BeanInject("journalFeed") JournalFeed feed) {
-        return new JournalRepository(dataSource, writer, feed);
+    public JournalRepository journal(@BeanInject("journalWriter") JournalWriter writer,
+                @BeanInject("journalFeed") JournalFeed feed) {
+        return new JournalRepository(writer, feed);
     }
 
     /**

@@ -9,15 +9,16 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.LifecycleStrategySupport;
+import org.skaben.api.JournalCatchUp;
 import org.skaben.cluster.ChangeListener;
 import org.skaben.cluster.ChangeNotices;
 import org.skaben.cluster.InstanceId;
+import org.skaben.cluster.JournalIds;
 import org.skaben.cluster.JournalPoller;
 import org.skaben.cluster.PgChangeNotices;
 import org.skaben.cluster.SharedSecrets;
 import org.skaben.game.CacheRefresh;
 import org.skaben.journal.JournalFeed;
-import org.skaben.journal.JournalRepository;
 
 /**
  * Every instance of a cluster sees the same game: the notices that keep every instance's views of the game the
@@ -74,7 +75,9 @@ public class SharedGameConfiguration implements CamelConfiguration {
                 login.setProperty("ApplicationName", "skaben-changes-" + instance.value());
                 listener = new ChangeListener(() -> DriverManager.getConnection(dbUrl.trim(), login), instance, views);
                 listener.start();
-                poller = new JournalPoller(context.getRegistry().lookupByNameAndType("journal", JournalRepository.class),
+                DataSource dataSource = context.getRegistry().lookupByNameAndType("dataSource", DataSource.class);
+                poller = new JournalPoller(new JournalIds(dataSource),
+                        JournalCatchUp.through(context.createProducerTemplate()),
                         context.getRegistry().lookupByNameAndType("journalFeed", JournalFeed.class),
                         journalPollMillis, journalGapMillis, System::currentTimeMillis);
                 poller.start();

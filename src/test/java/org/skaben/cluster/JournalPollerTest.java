@@ -14,9 +14,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.skaben.api.JournalCatchUp;
 import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The live journal's reader of the shared event table: entries of two writers come in id order, also when the
@@ -41,8 +43,18 @@ class JournalPollerTest {
         feed = new JournalFeed(false);
         feed.listen(entry -> handedOn.add(entry.id()));
         // polled by hand (a poll interval longer than any test)
-        poller = new JournalPoller(new JournalRepository(pool, writer, feed), feed, 3_600_000, GAP_MILLIS, clock::get);
+        poller = new JournalPoller(new JournalIds(pool), rowsAfter(pool), feed, 3_600_000, GAP_MILLIS, clock::get);
         poller.start();
+    }
+
+    /** The entries after an id, as the route behind GET /api/events?after= reads them (no Camel here). */
+    private static JournalCatchUp rowsAfter(HikariDataSource pool) {
+        JdbcTemplate jdbc = new JdbcTemplate(pool);
+        return (afterId, uid, kind, limit) -> jdbc.query("SELECT id, occurred_at, kind, source, device_type, uid, "
+                + "topic, detail FROM event WHERE id > ? ORDER BY id LIMIT ?", (rs, n) -> JournalRepository.view(
+                rs.getLong("id"), rs.getLong("occurred_at"), rs.getString("kind"), rs.getString("source"),
+                rs.getString("device_type"), rs.getString("uid"), rs.getString("topic"), rs.getString("detail")),
+                afterId, limit);
     }
 
     @AfterEach
@@ -104,8 +116,8 @@ class JournalPollerTest {
     @Test
     void withNobodyListeningOnlyTheHorizonMoves() throws Exception {
         JournalFeed quiet = new JournalFeed(false);
-        JournalPoller idle = new JournalPoller(new JournalRepository(pool, writer, quiet), quiet, 3_600_000,
-                GAP_MILLIS, clock::get);
+        JournalPoller idle = new JournalPoller(new JournalIds(pool), rowsAfter(pool), quiet, 3_600_000, GAP_MILLIS,
+                clock::get);
         idle.start();
         try (Connection b = TestPostgres.connect("poller-b")) {
             long id = insert(b, "nobody listens");

@@ -141,7 +141,7 @@ class TwoInstancesClusterIT {
         // a witness per device, after its thousand: once they are journaled, a late duplicate would have shown
         for (TestDevice lock : locks) {
             lock.sendAcknowledged("info", "{\"timestamp\": " + now + ", \"task_id\": \"w" + lock.uid()
-                    + "\", \"datahold\": {\"level\": \"info\", \"message\": \"witness\"}}");
+                    + "\", \"datahold\": {\"level\": \"info\", \"message\": \"witness " + lock.uid() + "\"}}");
         }
         Waits.until("the witnesses journaled", Duration.ofSeconds(30), () ->
                 journal.details("info", uids, mark).stream().filter(d -> d.contains("witness")).count()
@@ -231,6 +231,8 @@ class TwoInstancesClusterIT {
             Waits.until(server.name() + " shows the counter at " + expected, Duration.ofSeconds(5), () ->
                     ((Number) server.ok("GET", "/api/alert/counter", null).get("value")).intValue() == expected);
         }
+        // back to white, where the tests after this one register their locks
+        a.ok("POST", "/api/alert/states/white/current", null);
     }
 
     @Test

@@ -26,7 +26,7 @@ class GameActionsTest extends GameOnDatabase {
     void freshGame() {
         startGame("jdbc:hsqldb:mem:" + UUID.randomUUID(), "classpath:db/migration");
         writer = new JournalWriter(ds, 100, 1000);
-        game = new GameActions(alert, registry, access, new JournalRepository(ds, writer), recorder, "white");
+        game = new GameActions(alert, registry, access, new JournalRepository(writer), recorder, "white");
     }
 
     @AfterEach
@@ -88,7 +88,7 @@ class GameActionsTest extends GameOnDatabase {
     @Test
     void simpleTypesGetTheirConfigForTheCurrentStateAndTheScaleIsComputed() {
         assertNull(composer.simple("rgb"), "nothing to send without a config for the state");
-        simple.save("rgb", 4, Map.of("RGB", "00FF00"));
+        saveSimpleConfig("rgb", 4, Map.of("RGB", "00FF00"));
         assertNull(composer.simple("rgb"));
         game.setState("green", "operator");
         assertEquals(Map.of("RGB", "00FF00"), composer.simple("rgb"));

@@ -3,6 +3,7 @@ package org.skaben.game;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.skaben.access.AccessBook;
@@ -91,5 +92,11 @@ public abstract class GameOnDatabase {
     protected void deleteCard(String code) {
         db.update("DELETE FROM access_code WHERE code = ?", code);
         access.reload();
+    }
+
+    /** A simple type's config written as the operator API's route writes it: the row, then the view reads it. */
+    protected void saveSimpleConfig(String type, int stateId, Map<String, Object> config) {
+        new SimpleConfigRepository(ds).save(type, stateId, config);
+        simple.reload();
     }
 }

@@ -83,6 +83,17 @@ class OperatorApiTest extends SkabenAppTestSupport {
         assertEquals("{\"count\":3}", http("GET", "/api/events/count?device=" + lock.uid() + "&kind=info", null).body());
         String future = java.time.Instant.now().plusSeconds(3600).toString();
         assertEquals("[]", http("GET", "/api/events?device=" + lock.uid() + "&since=" + future, null).body());
+        assertEquals("{\"count\":0}", http("GET", "/api/events/count?kind=no-such-kind", null).body());
+
+        // a reader catching up: the entries after an id, oldest first
+        long first = ((Number) events.get(1).get("id")).longValue() - 1;
+        List<Map<String, Object>> after = Json.MAPPER.readValue(
+                http("GET", "/api/events?device=" + lock.uid() + "&kind=info&after=" + first, null).body(), List.class);
+        assertEquals(List.of("{\"n\":2}", "{\"n\":3}"), after.stream().map(e -> e.get("detail")).toList());
+        List<Map<String, Object>> anyKind = Json.MAPPER.readValue(
+                http("GET", "/api/events?device=" + lock.uid() + "&after=" + first + "&limit=1", null).body(), List.class);
+        assertEquals(List.of(lock.uid()), anyKind.stream().map(e -> e.get("uid")).toList());
+        assertError(http("GET", "/api/events?after=x", null), 400, "after must be a journal entry's id");
     }
 
     @Test
@@ -239,4 +250,31 @@ class OperatorApiTest extends SkabenAppTestSupport {
         assertTrue(cupsJournaledSince(mark, uid).stream().filter(d -> d.contains("permissions changed by operator")).count() >= 4,
                 cupsJournaledSince(mark, uid).toString());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void simpleConfigsAreListedReadAndDeletedEachChangeJournaled() throws Exception {
+        ok("PUT", "/api/types/haze", "{\"smart\": false}");
+        ok("PUT", "/api/simple-configs/haze/blue", "{\"HAZE\": \"THIN\"}");
+        ok("PUT", "/api/simple-configs/haze/red", "{\"HAZE\": \"THICK\"}");
+        ok("PUT", "/api/simple-configs/haze/red", "{\"HAZE\": \"DENSE\"}");
+        List<Map<String, Object>> all = Json.MAPPER.readValue(http("GET", "/api/simple-configs", null).body(), List.class);
+        assertEquals(List.of(Map.of("type", "haze", "state", "blue", "config", Map.of("HAZE", "THIN")),
+                Map.of("type", "haze", "state", "red", "config", Map.of("HAZE", "DENSE"))),
+                all.stream().filter(c -> "haze".equals(c.get("type"))).toList(), "by type, then by the states' order");
+        assertEquals(Map.of("type", "haze", "state", "red", "config", Map.of("HAZE", "DENSE")),
+                json(http("GET", "/api/simple-configs/haze/red", null).body()));
+
+        assertEquals(Map.of("deleted", "haze/blue"), ok("DELETE", "/api/simple-configs/haze/blue", null));
+        assertError(http("GET", "/api/simple-configs/haze/blue", null), 404, "no config for haze in blue");
+        assertError(http("DELETE", "/api/simple-configs/haze/blue", null), 404, "no config for haze in blue");
+        assertError(http("PUT", "/api/simple-configs/lock/red", "{}"), 400, "lock is a smart type");
+        assertError(http("PUT", "/api/simple-configs/haze/purple", "{}"), 404, "alert state 'purple' does not exist");
+        assertError(http("PUT", "/api/simple-configs/toaster/red", "{}"), 404, "device type toaster does not exist");
+        assertEquals(List.of("config for blue deleted", "config for red: {\"HAZE\":\"DENSE\"}",
+                "config for red: {\"HAZE\":\"THICK\"}", "config for blue: {\"HAZE\":\"THIN\"}"),
+                db().queryForList("SELECT detail FROM event WHERE kind = 'simple-config' AND device_type = 'haze' "
+                        + "AND source = 'operator' ORDER BY id DESC", String.class));
+    }
+
 }

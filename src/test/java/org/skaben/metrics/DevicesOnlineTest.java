@@ -3,26 +3,26 @@ package org.skaben.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.skaben.device.DeviceRegistry;
 import org.skaben.device.DeviceRepository;
-import org.skaben.device.DeviceType;
 import org.skaben.device.DeviceTypeRepository;
 
 class DevicesOnlineTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final DeviceRegistry devices = devices();
+    private final JDBCDataSource db = database();
+    private final DeviceRegistry devices = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
 
-    private static DeviceRegistry devices() {
+    private static JDBCDataSource database() {
         JDBCDataSource db = new JDBCDataSource();
         db.setUrl("jdbc:hsqldb:mem:online-" + System.nanoTime());
         db.setUser("SA");
         Flyway.configure().dataSource(db).load().migrate();
-        return new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
+        return db;
     }
 
     private double online(String type) {
@@ -51,7 +51,10 @@ class DevicesOnlineTest {
     @Test
     void aTypeCreatedLaterAppearsOnRefresh() {
         DevicesOnline gauge = new DevicesOnline(registry, devices, 60_000);
-        devices.saveType(new DeviceType("fog", false, true, Map.of(), Map.of()));
+        // created as the operator API's route does it: the row, then the registry reads the types again
+        new JdbcTemplate(db).update("INSERT INTO device_type (name, smart, active, default_config, sup_fields) "
+                + "VALUES ('fog', FALSE, TRUE, '{}', '{}')");
+        devices.reloadTypes();
         gauge.refresh();
         devices.register(devices.requireType("fog"), "000000000005");
         devices.lastSeen().mark("000000000005");

@@ -141,7 +141,7 @@ public final class RouteFakes {
         public final List<String> entries = new CopyOnWriteArrayList<>();
 
         public Journal() {
-            super(NO_DATABASE, null);
+            super(null);
         }
 
         @Override

@@ -45,7 +45,7 @@ class SceneRestoreTest extends GameOnDatabase {
         person("Anna", "player");
         card("CARD01", "Anna");
         permission("CARD01", LOCK, List.of(4, 5));
-        simple.save("rgb", 4, Map.of("rgb", "00FF00"));
+        saveSimpleConfig("rgb", 4, Map.of("rgb", "00FF00"));
         alert.setState("green", "test", "test");
         alert.setCounter(100, "test", "test");
     }
@@ -86,7 +86,7 @@ class SceneRestoreTest extends GameOnDatabase {
         registry.setOverride(LOCK, true);
         deleteCard("CARD01");
         person("Boris", "master");
-        simple.save("rgb", 4, Map.of("rgb", "FF0000"));
+        saveSimpleConfig("rgb", 4, Map.of("rgb", "FF0000"));
         registry.register(registry.requireType("lock"), LATE_LOCK);
         card("LATE01", "Boris");
         permission("LATE01", LATE_LOCK, List.of(4));

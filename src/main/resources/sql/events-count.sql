@@ -1,0 +1,1 @@
+SELECT COUNT(*) AS matching FROM event WHERE occurred_at >= :#${body.since}
