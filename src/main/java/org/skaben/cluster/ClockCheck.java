@@ -1,5 +1,7 @@
 package org.skaben.cluster;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +33,14 @@ public final class ClockCheck {
             }
         }
         return best;
+    }
+
+    /**
+     * {@code wall} set to the database's clock: every instance of a cluster then counts server time from the same
+     * clock (to the round trip's precision), whatever its own machine's clock says.
+     */
+    public static Clock databaseClock(Clock wall, LongSupplier databaseMillis) {
+        return Clock.offset(wall, Duration.ofMillis(-offsetMillis(wall::millis, databaseMillis)));
     }
 
     /** Throws when the offset is too large to run beside other instances. */

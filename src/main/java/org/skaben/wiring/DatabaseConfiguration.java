@@ -12,6 +12,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.flywaydb.core.Flyway;
+import org.skaben.cluster.ClockCheck;
 import org.skaben.journal.JournalWriter;
 import org.skaben.protocol.ServerClock;
 import org.skaben.protocol.ServerClockRepository;
@@ -92,8 +93,14 @@ public class DatabaseConfiguration implements CamelConfiguration {
                     String.format("%+d", wallOffsetSeconds));
         }
         Clock wall = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(wallOffsetSeconds));
-        serverClock = cluster ? ServerClock.shared(wall, new ServerClockRepository(dataSource, true))
-                : ServerClock.start(wall, new ServerClockRepository(dataSource));
+        if (cluster) {
+            // every instance counts from the database's clock: a CUP of one instance is then never older than
+            // the PING another sent just before (a device drops what is older than the last timestamp it stored)
+            wall = ClockCheck.databaseClock(wall, new ServerClockRepository(dataSource)::databaseMillis);
+            serverClock = ServerClock.shared(wall, new ServerClockRepository(dataSource, true));
+        } else {
+            serverClock = ServerClock.start(wall, new ServerClockRepository(dataSource));
+        }
         return serverClock;
     }
 

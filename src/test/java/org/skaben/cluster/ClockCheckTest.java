@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +31,17 @@ class ClockCheckTest {
         assertTrue(ahead.getMessage().startsWith("this machine's clock is 2.5 s ahead of the database's"), ahead.getMessage());
         IllegalStateException behind = assertThrows(IllegalStateException.class, () -> ClockCheck.refuseIfOff(-4000));
         assertTrue(behind.getMessage().contains("4.0 s behind"), behind.getMessage());
+    }
+
+    @Test
+    void twoMachinesWhoseClocksDifferCountServerTimeFromTheDatabasesClock() {
+        // the database reads 1,000,000 ms; one machine is 1.5 s ahead of it, the other 1.2 s behind
+        long database = 1_000_000;
+        Clock ahead = ClockCheck.databaseClock(Clock.fixed(Instant.ofEpochMilli(database + 1500), ZoneOffset.UTC),
+                () -> database);
+        Clock behind = ClockCheck.databaseClock(Clock.fixed(Instant.ofEpochMilli(database - 1200), ZoneOffset.UTC),
+                () -> database);
+        assertEquals(database, ahead.millis());
+        assertEquals(database, behind.millis());
     }
 }
