@@ -25,8 +25,6 @@ public class AccessRoutes extends ApiRoutes {
     private static final String REFRESH = "cacheRefresh";
     /** After every write to person, access_code or permission: the access view the locks' acl come from. */
     private static final String ACCESS_CHANGED = "changed('" + CacheRefresh.ACCESS + "')";
-    /** A write keeps the body it was given (the statement's parameters). */
-    private static final String WRITE = "noop=true";
 
     @Override
     protected void endpoints() {
@@ -254,21 +252,6 @@ public class AccessRoutes extends ApiRoutes {
     }
 
     // --- the steps every route shares -------------------------------------------------------------------
-
-    /** The statement in src/main/resources/sql/{name}.sql, with these endpoint options. */
-    private static String sql(String name, String options) {
-        return "sql:classpath:sql/" + name + ".sql?" + options;
-    }
-
-    /** The one row read, as this record (none: null). */
-    private static String one(Class<?> row) {
-        return "outputType=SelectOne&outputClass=" + row.getName() + "&rowMapperFactory=#recordRows";
-    }
-
-    /** The rows read, each as this record (or the one column, as this class). */
-    private static String list(Class<?> row) {
-        return "outputType=SelectList&outputClass=" + row.getName() + "&rowMapperFactory=#recordRows";
-    }
 
     /** A change of a person or card, in the journal (its source: the header the API set). */
     private RouteDefinition journaled(RouteDefinition route, String kind, String detail) {

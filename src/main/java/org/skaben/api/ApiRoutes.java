@@ -144,6 +144,24 @@ public abstract class ApiRoutes extends RouteBuilder {
                 .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(201));
     }
 
+    /** A write's step option: the exchange keeps the body it was given (the statement's parameters). */
+    protected static final String WRITE = "noop=true";
+
+    /** A {@code sql:} step: the statement in src/main/resources/sql/{name}.sql, with these endpoint options. */
+    protected static String sql(String name, String options) {
+        return "sql:classpath:sql/" + name + ".sql?" + options;
+    }
+
+    /** The one row read, as this record (none: null). */
+    protected static String one(Class<?> row) {
+        return "outputType=SelectOne&outputClass=" + row.getName() + "&rowMapperFactory=#recordRows";
+    }
+
+    /** The rows read, each as this record (or the one column, as this class). */
+    protected static String list(Class<?> row) {
+        return "outputType=SelectList&outputClass=" + row.getName() + "&rowMapperFactory=#recordRows";
+    }
+
     /**
      * A body the binding could not read is refused now that the token is known to be right; a body it did not
      * read (none was sent) is nothing, so a bean sees null rather than an empty text.

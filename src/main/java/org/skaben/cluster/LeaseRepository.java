@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The cluster_lease table: who leads a namespace, and until when. Every time here is the database's
  * (CURRENT_TIMESTAMP inside the statement), so instances whose clocks differ still agree on when a lease ends.
  * Each call is one statement in autocommit: atomic on its own, and bounded by a query timeout so that a hung
- * database makes a call fail instead of hanging for ever.
+ * database makes a call fail instead of hanging for ever. Not {@code sql:} steps: the cluster service's own
+ * calls (take, holder, release), on its own lease threads, not a route's.
  */
 public class LeaseRepository {
 

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The secrets the server makes up when none is configured, kept in the shared database (table stored_secret)
  * instead of each instance's data folder: every instance of one dungeon accepts the same API token, and a game
  * master signed in on one instance is signed in on the others. The first instance to start inserts a new one;
- * an insert that finds one already there does nothing, so two instances starting at once still agree.
+ * an insert that finds one already there does nothing, so two instances starting at once still agree. Not an
+ * {@code sql:} step: read once at wiring (the API's token and session-key beans), by no route.
  */
 public class SharedSecrets {
 

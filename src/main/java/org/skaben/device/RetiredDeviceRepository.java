@@ -5,7 +5,11 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The retired_device table: devices replaced by another, whose packets are refused. */
+/**
+ * The retired_device table: devices replaced by another, whose packets are refused. Not {@code sql:} steps: the
+ * {@link DeviceRegistry} reads it into memory (every packet is checked there) and writes it under its lock, a
+ * retirement inside the device replacement's transaction.
+ */
 public class RetiredDeviceRepository {
 
     private final JdbcTemplate jdbc;

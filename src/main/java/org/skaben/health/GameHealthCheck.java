@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Readiness, as the original server checked it: the game can run only when the current alert state, the
- * counter and the device types exist in the database.
+ * counter and the device types exist in the database. Not an {@code sql:} step: camel-health runs it as
+ * one of its checks (behind GET /health/ready), not a route.
  */
 public class GameHealthCheck extends AbstractHealthCheck {
 

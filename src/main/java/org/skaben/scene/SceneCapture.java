@@ -11,6 +11,7 @@ import org.skaben.game.AlertState;
 /**
  * Takes the game setup as it is now into a {@link Scene}: read from the tables (what the views write through to)
  * while the alert, access and the simple configs hold still. A device's config is read once, as it stands.
+ * Java, not {@code sql:} steps: one consistent read of every game table (see {@link SceneTables}).
  */
 public class SceneCapture {
 

@@ -12,11 +12,9 @@ import org.skaben.device.DeviceRegistry;
 import org.skaben.game.Alert;
 import org.skaben.game.Broadcaster;
 import org.skaben.game.SimpleConfigs;
-import org.skaben.journal.JournalRepository;
 import org.skaben.scene.GameCaches;
 import org.skaben.scene.SceneCapture;
 import org.skaben.scene.SceneRestore;
-import org.skaben.scene.SceneStore;
 import org.skaben.scene.SceneTables;
 
 /** Scenes (org.skaben.scene): the game setup saved, restored, exported and imported through /api/scenes. */
@@ -26,13 +24,13 @@ public class SceneConfiguration implements CamelConfiguration {
     public SceneApi sceneApi(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("deviceRegistry") DeviceRegistry registry, @BeanInject("alert") Alert alert,
                 @BeanInject("accessBook") AccessBook access, @BeanInject("simpleConfigs") SimpleConfigs simpleConfigs,
-                @BeanInject("broadcaster") Broadcaster broadcaster, @BeanInject("journal") JournalRepository journal,
+                @BeanInject("broadcaster") Broadcaster broadcaster,
                 @BeanInject("changeNotices") ChangeNotices notices,
                 @PropertyInject("skaben.game.lock-type") String lockType) {
         // the same data source as every repository's: the restore's transaction takes in all their writes
         SceneTables tables = SceneTables.of(dataSource);
         GameCaches caches = new GameCaches(registry, alert, access, simpleConfigs, notices);
-        return new SceneApi(new SceneStore(dataSource), new SceneCapture(tables, caches),
-                new SceneRestore(tables, caches, broadcaster, lockType.trim()), journal, System::currentTimeMillis);
+        return new SceneApi(new SceneCapture(tables, caches),
+                new SceneRestore(tables, caches, broadcaster, lockType.trim()), System::currentTimeMillis);
     }
 }

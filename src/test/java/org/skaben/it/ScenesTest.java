@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.skaben.Headers;
 import org.skaben.device.Json;
 
 /**
@@ -182,6 +183,29 @@ class ScenesTest extends SkabenAppTestSupport {
         assertError(http("GET", "/api/scenes/twice", null), 404, "scene 'twice' does not exist");
         assertEquals(1, db().queryForObject("SELECT COUNT(*) FROM event WHERE kind = 'scene' AND source = 'operator' "
                 + "AND detail = 'scene ''twice'' deleted'", Integer.class));
+    }
+
+    @Test
+    void savesOfOneNameAtOnceStoreOneSceneAndRefuseTheOthers() throws Exception {
+        started("terminal");
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> saves = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            saves.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return http("POST", "/api/scenes", "{\"name\": \"race\"}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        List<HttpResponse<String>> answers = saves.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertEquals(1, answers.stream().filter(a -> a.statusCode() == 201).count(), answers.toString());
+        // the journal's headers stay inside the server
+        answers.forEach(a -> assertTrue(a.headers().firstValue(Headers.DETAIL).isEmpty(), a.headers().toString()));
+        // every other one a 409, whether it found the name taken before capturing or only at its insert
+        answers.stream().filter(a -> a.statusCode() != 201).forEach(a -> assertError(a, 409, "scene 'race' exists already"));
+        assertEquals(1, db().queryForObject("SELECT COUNT(*) FROM event WHERE kind = 'scene' "
+                + "AND detail LIKE 'scene ''race'' saved%'", Integer.class));
     }
 
     @Test

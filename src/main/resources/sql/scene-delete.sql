@@ -1,0 +1,1 @@
+DELETE FROM scene WHERE name = :#${body.name}

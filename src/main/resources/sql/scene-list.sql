@@ -1,0 +1,1 @@
+SELECT name, saved_at, document FROM scene ORDER BY name
