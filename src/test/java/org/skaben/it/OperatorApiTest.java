@@ -131,6 +131,26 @@ class OperatorApiTest extends SkabenAppTestSupport {
     }
 
     @Test
+    void theRoutesSkabenHeadersNeitherComeInNorGoOut() throws Exception {
+        TestDevice lock = started("lock");
+        long mark = journalMark();
+        // a caller's skaben* header is not the routes': this one would have sent the config to another device
+        var changed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/api/devices/" + lock.uid() + "/config"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
+                .header("skabenSource", "device").header("skabenDetail", "forged")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"timer\": 21}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(List.of(), changed.headers().map().keySet().stream()
+                .filter(h -> h.toLowerCase().startsWith("skaben")).toList(), "the journal's headers in the answer");
+        assertEquals(List.of("operator"), eventually(() -> db().queryForList("SELECT DISTINCT source FROM event "
+                + "WHERE id > ? AND uid = ? AND kind = 'config'", String.class, mark, lock.uid())));
+        assertEquals(List.of(), db().queryForList("SELECT detail FROM event WHERE id > ? AND detail = 'forged'",
+                String.class, mark));
+    }
+
+    @Test
     void aBadFieldIsNamedByItsPathInTheBody() throws Exception {
         TestDevice lock = started("lock");
         assertError(http("POST", "/api/permissions", "{\"card\": \"777777\", \"lock\": \"" + lock.uid()
