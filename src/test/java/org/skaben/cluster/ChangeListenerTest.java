@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ignored, a notice sent in a transaction goes out with its commit only, and a listener whose connection is
  * killed connects again and has every view read again.
  */
-@EnabledIf(TestPostgres.REACHABLE)
 class ChangeListenerTest {
+
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(ChangeListenerTest.class);
 
     private static final String ALL = "*all*";
 
@@ -35,8 +37,8 @@ class ChangeListenerTest {
 
     @BeforeEach
     void listen() throws Exception {
-        pool = TestPostgres.pool();
-        listener = new ChangeListener(() -> TestPostgres.connect(applicationName), self, new ChangeListener.Views() {
+        pool = POSTGRES.pool();
+        listener = new ChangeListener(() -> POSTGRES.connect(applicationName), self, new ChangeListener.Views() {
             @Override
             public void heard(String view, String key) {
                 heard.add(key == null ? view : view + ":" + key);

@@ -3,16 +3,16 @@ package org.skaben.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.journal.JournalWriter;
 import org.skaben.journal.TaskIdRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,36 +21,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Task ids on the PostgreSQL that several instances share: each instance claims a key in the database before its
  * packet is applied, so of two instances that get the same SUP, one applies it and the other refuses it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClaimedTaskIdsTest {
 
-    private PostgresSchema schema;
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(ClaimedTaskIdsTest.class);
+
+    private DataSource database;
     private JournalWriter writerA;
     private JournalWriter writerB;
     private TaskIdRepository instanceA;
     private TaskIdRepository instanceB;
 
-    @BeforeAll
-    void migrate() {
-        schema = PostgresSchema.createIfConfigured("c1_task_ids");
-        assumeTrue(schema != null, "no PostgreSQL given (-Dskaben.test.db-url=jdbc:postgresql://...)");
-        writerA = new JournalWriter(schema.dataSource(), 100, 1000);
-        writerB = new JournalWriter(schema.dataSource(), 100, 1000);
-        instanceA = new TaskIdRepository(schema.dataSource(), writerA, true);
-        instanceB = new TaskIdRepository(schema.dataSource(), writerB, true);
+    @BeforeEach
+    void twoInstances() {
+        database = POSTGRES.dataSource();
+        writerA = new JournalWriter(database, 100, 1000);
+        writerB = new JournalWriter(database, 100, 1000);
+        instanceA = new TaskIdRepository(database, writerA, true);
+        instanceB = new TaskIdRepository(database, writerB, true);
     }
 
-    @AfterAll
-    void drop() {
-        if (schema != null) {
+    @AfterEach
+    void closeWriters() {
+        if (writerA != null) {
             writerA.close();
             writerB.close();
-            schema.close();
         }
     }
 
     private int stored(String key) {
-        return new JdbcTemplate(schema.dataSource()).queryForObject(
+        return new JdbcTemplate(database).queryForObject(
                 "SELECT COUNT(*) FROM applied_task WHERE task_key = ?", Integer.class, key);
     }
 

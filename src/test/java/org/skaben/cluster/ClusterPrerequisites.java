@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the cluster tests need from the machine: PostgreSQL's server programs, mosquitto and the packaged
+ * What the cluster tests need from the machine: PostgreSQL ({@link TestPostgres}), mosquitto and the packaged
  * server. Missing, the tests are skipped with the reason, or fail with it under -Dskaben.test.cluster=required
  * (.ci/run, which installs them).
  */
-final class ClusterPrerequisites {
+public final class ClusterPrerequisites {
 
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    public static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
 
     private ClusterPrerequisites() {
     }
@@ -30,22 +30,23 @@ final class ClusterPrerequisites {
      * reports): skips the test with the reason, or fails it when the cluster tests are required.
      */
     static void check() {
-        List<String> missing = missing();
+        skipOrFail(missing());
+    }
+
+    /** Skips the test for what is missing, or fails it under -Dskaben.test.cluster=required; nothing missing, nothing. */
+    public static void skipOrFail(List<String> missing) {
         if (missing.isEmpty()) {
             return;
         }
-        String reason = "the cluster tests need " + String.join(", ", missing);
+        String reason = "the test needs " + String.join(", ", missing);
         if ("required".equals(System.getProperty("skaben.test.cluster"))) {
-            fail(reason);
+            fail(reason + ", but -Dskaben.test.cluster=required");
         }
         assumeTrue(false, reason);
     }
 
     private static List<String> missing() {
-        List<String> missing = new ArrayList<>();
-        if (PrivatePostgres.binaries().isEmpty()) {
-            missing.add("PostgreSQL's initdb and pg_ctl in /usr/lib/postgresql/*/bin (apt-get install postgresql)");
-        }
+        List<String> missing = new ArrayList<>(TestPostgres.missing());
         if (!Files.isExecutable(MOSQUITTO)) {
             missing.add(MOSQUITTO + " (apt-get install mosquitto)");
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.api.JournalCatchUp;
 import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
@@ -24,8 +24,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The live journal's reader of the shared event table: entries of two writers come in id order, also when the
  * lower id commits last; an id that never commits is given up after the gap time; the horizon follows.
  */
-@EnabledIf(TestPostgres.REACHABLE)
 class JournalPollerTest {
+
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(JournalPollerTest.class);
 
     private static final long GAP_MILLIS = 2000;
 
@@ -38,7 +40,7 @@ class JournalPollerTest {
 
     @BeforeEach
     void start() {
-        pool = TestPostgres.pool();
+        pool = POSTGRES.pool();
         writer = new JournalWriter(pool, 10, 10);
         feed = new JournalFeed(false);
         feed.listen(entry -> handedOn.add(entry.id()));
@@ -80,7 +82,7 @@ class JournalPollerTest {
 
     @Test
     void aLowerIdCommittedLaterIsHandedOnFirst() throws Exception {
-        try (Connection a = TestPostgres.connect("poller-a"); Connection b = TestPostgres.connect("poller-b")) {
+        try (Connection a = POSTGRES.connect("poller-a"); Connection b = POSTGRES.connect("poller-b")) {
             a.setAutoCommit(false);
             long first = insert(a, "instance A, committed last");
             long second = insert(b, "instance B, committed first");
@@ -97,7 +99,7 @@ class JournalPollerTest {
 
     @Test
     void anIdNeverCommittedIsGivenUpAfterTheGapTime() throws Exception {
-        try (Connection a = TestPostgres.connect("poller-a"); Connection b = TestPostgres.connect("poller-b")) {
+        try (Connection a = POSTGRES.connect("poller-a"); Connection b = POSTGRES.connect("poller-b")) {
             a.setAutoCommit(false);
             long lost = insert(a, "rolled back");
             a.rollback();
@@ -119,7 +121,7 @@ class JournalPollerTest {
         JournalPoller idle = new JournalPoller(new JournalIds(pool), rowsAfter(pool), quiet, 3_600_000, GAP_MILLIS,
                 clock::get);
         idle.start();
-        try (Connection b = TestPostgres.connect("poller-b")) {
+        try (Connection b = POSTGRES.connect("poller-b")) {
             long id = insert(b, "nobody listens");
             idle.poll();
             assertEquals(id, quiet.horizon());

@@ -3,7 +3,6 @@ package org.skaben.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -25,16 +24,20 @@ import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.cluster.CamelClusterView;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two lease cluster services in one JVM, on one database: HSQLDB in memory, and the PostgreSQL given by
- * -Dskaben.test.db-url=jdbc:postgresql://... (skipped without it or when it cannot be reached). Every leadership
- * is recorded as an interval on the monotonic clock; no two intervals may overlap.
+ * Two lease cluster services in one JVM, on one database: HSQLDB in memory, and the tests' PostgreSQL
+ * ({@link TestPostgres}). Every leadership is recorded as an interval on the monotonic clock; no two intervals
+ * may overlap.
  */
 class LeaseClusterServiceTest {
+
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(LeaseClusterServiceTest.class);
 
     private static final String NS = "skaben";
     private static final Duration LEASE = Duration.ofSeconds(2);
@@ -129,27 +132,19 @@ class LeaseClusterServiceTest {
     // --- helpers
 
     private void open(String vendor) {
-        String url;
-        if (vendor.equals("hsqldb")) {
-            url = "jdbc:hsqldb:mem:lease-" + System.nanoTime() + ";hsqldb.tx=mvcc";
-        } else {
-            url = System.getProperty("skaben.test.db-url", "");
-            assumeTrue(url.startsWith("jdbc:postgresql:"), "no PostgreSQL given (-Dskaben.test.db-url)");
-        }
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(System.getProperty("skaben.test.db-username", vendor.equals("hsqldb") ? "SA" : "postgres"));
-        config.setPassword(System.getProperty("skaben.test.db-password", ""));
+        if (vendor.equals("hsqldb")) {
+            config.setJdbcUrl("jdbc:hsqldb:mem:lease-" + System.nanoTime() + ";hsqldb.tx=mvcc");
+            config.setUsername("SA");
+        } else {
+            config.setJdbcUrl(POSTGRES.url());
+            config.setUsername(POSTGRES.username());
+            config.setPassword(POSTGRES.password());
+        }
         config.setMaximumPoolSize(4);
         config.setConnectionTimeout(1000);
-        config.setInitializationFailTimeout(-1);
         database = new HikariDataSource(config);
         toClose.add(database);
-        try (Connection probe = database.getConnection()) {
-            assumeTrue(probe.isValid(2), "the database answers");
-        } catch (SQLException unreachable) {
-            assumeTrue(false, "the database cannot be reached: " + unreachable.getMessage());
-        }
         Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .load().migrate();
         new JdbcTemplate(database).update("DELETE FROM cluster_lease");

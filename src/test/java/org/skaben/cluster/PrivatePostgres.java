@@ -1,25 +1,25 @@
 package org.skaben.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A PostgreSQL cluster of its own for one test class: initdb into a folder under target/, trust
- * authentication, 127.0.0.1 on a free port, its socket in that folder, one database {@code skaben}.
- * PostgreSQL refuses to run as root: as root, its programs run as the user postgres, who owns the folder.
+ * A PostgreSQL server of its own, for {@link TestPostgres} when no database is given: initdb into a folder under
+ * target/, trust authentication, 127.0.0.1 on a free port, its socket in that folder, one database
+ * {@code skaben}; stopped when the JVM ends. PostgreSQL refuses to run as root: as root, its programs run as the
+ * user postgres, who owns the folder.
  */
-final class PrivatePostgres implements AutoCloseable {
+final class PrivatePostgres {
 
     static final String DATABASE = "skaben";
     static final String USER = "postgres";
@@ -30,7 +30,6 @@ final class PrivatePostgres implements AutoCloseable {
     private final Path dir;
     private final Path data;
     private final int port;
-    private Thread stopAtExit;
 
     private PrivatePostgres(Path bin, Path dir) {
         this.bin = bin;
@@ -53,8 +52,11 @@ final class PrivatePostgres implements AutoCloseable {
 
     /** A new cluster in {@code dir} (emptied first), started, with the database {@code skaben}. */
     static PrivatePostgres start(Path dir) throws Exception {
+        long starting = System.nanoTime();
         PrivatePostgres pg = new PrivatePostgres(binaries().orElseThrow(), dir.toAbsolutePath());
         pg.create();
+        System.out.printf("PostgreSQL %s in %s started in %d ms%n", pg.bin.getParent().getFileName(), dir,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting));
         return pg;
     }
 
@@ -75,7 +77,7 @@ final class PrivatePostgres implements AutoCloseable {
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
                 "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c max_connections=100 -c unix_socket_directories='" + socketDir + "'", "start");
-        stopAtExit = Commands.atExit("stop-postgres", this::stopQuietly);
+        Commands.atExit("stop-postgres", this::stopQuietly);
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
@@ -89,10 +91,6 @@ final class PrivatePostgres implements AutoCloseable {
 
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
-    }
-
-    Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), USER, "");
     }
 
     private void asPostgres(String... command) throws IOException, InterruptedException {
@@ -110,11 +108,5 @@ final class PrivatePostgres implements AutoCloseable {
         } catch (IOException | InterruptedException | IllegalStateException e) {
             System.err.println("could not stop PostgreSQL in " + data + ": " + e.getMessage());
         }
-    }
-
-    @Override
-    public void close() {
-        stopQuietly();
-        Commands.doneAtExit(stopAtExit);
     }
 }

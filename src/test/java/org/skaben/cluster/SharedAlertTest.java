@@ -3,17 +3,15 @@ package org.skaben.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.game.Alert;
 import org.skaben.game.AlertChange;
 import org.skaben.game.AlertRepository;
@@ -24,32 +22,22 @@ import org.skaben.game.GameVersion;
  * concurrent counter changes through both add up exactly, and an instance whose memory is behind decides on
  * the other's latest state.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedAlertTest {
 
-    private PostgresSchema schema;
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(SharedAlertTest.class);
+
+    private DataSource database;
     private Alert instanceA;
     private Alert instanceB;
 
-    @BeforeAll
-    void migrate() {
-        schema = PostgresSchema.createIfConfigured("c1_alert");
-        assumeTrue(schema != null, "no PostgreSQL given (-Dskaben.test.db-url=jdbc:postgresql://...)");
-    }
-
     @BeforeEach
     void twoInstances() {
-        instanceA = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true,
+        database = POSTGRES.dataSource();
+        instanceA = new Alert(new AlertRepository(database), new GameVersion(), true,
                 org.skaben.cluster.ChangeNotices.NONE);
-        instanceB = new Alert(new AlertRepository(schema.dataSource()), new GameVersion(), true,
+        instanceB = new Alert(new AlertRepository(database), new GameVersion(), true,
                 org.skaben.cluster.ChangeNotices.NONE);
-    }
-
-    @AfterAll
-    void drop() {
-        if (schema != null) {
-            schema.close();
-        }
     }
 
     @Test
@@ -71,7 +59,7 @@ class SharedAlertTest {
         }
         // threads 0 and 3 take 1 each time, the four others add 2: 25 * (4 * 2 - 2)
         int expected = start + 150;
-        assertEquals(expected, new AlertRepository(schema.dataSource()).latestCounter().value());
+        assertEquals(expected, new AlertRepository(database).latestCounter().value());
         assertEquals(expected, instanceB.addToCounter(0, "test", "read").counterAfter());
     }
 

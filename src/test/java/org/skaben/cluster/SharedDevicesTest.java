@@ -2,7 +2,6 @@ package org.skaben.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.device.ConfigHasher;
 import org.skaben.device.Device;
 import org.skaben.device.DeviceRegistry;
@@ -27,29 +26,23 @@ import org.skaben.protocol.Topic;
  * Devices of two instances on one PostgreSQL: a change made through an instance whose cache is behind starts
  * from the database's row and writes only its own columns, so neither instance overwrites the other's change.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedDevicesTest {
 
-    private PostgresSchema schema;
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(SharedDevicesTest.class);
+
+    private DataSource database;
     private DeviceRepository rows;
 
-    @BeforeAll
-    void migrate() {
-        schema = PostgresSchema.createIfConfigured("c1_devices");
-        assumeTrue(schema != null, "no PostgreSQL given (-Dskaben.test.db-url=jdbc:postgresql://...)");
-        rows = new DeviceRepository(schema.dataSource());
-    }
-
-    @AfterAll
-    void drop() {
-        if (schema != null) {
-            schema.close();
-        }
+    @BeforeEach
+    void rows() {
+        database = POSTGRES.dataSource();
+        rows = new DeviceRepository(database);
     }
 
     private DeviceRegistry instance() {
-        return new DeviceRegistry(rows, new DeviceTypeRepository(schema.dataSource()),
-                new RetiredDeviceRepository(schema.dataSource()), true, type -> null, true,
+        return new DeviceRegistry(rows, new DeviceTypeRepository(database),
+                new RetiredDeviceRepository(database), true, type -> null, true,
                 org.skaben.cluster.ChangeNotices.NONE);
     }
 

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The event journal both servers write, read straight from the private PostgreSQL. */
+/** The event journal both servers write, read straight from the tests' PostgreSQL. */
 final class SharedJournal {
 
-    private final PrivatePostgres postgres;
+    private final TestPostgres postgres;
 
-    SharedJournal(PrivatePostgres postgres) {
+    SharedJournal(TestPostgres postgres) {
         this.postgres = postgres;
     }
 
@@ -31,7 +31,7 @@ final class SharedJournal {
     }
 
     private List<String> details(String sql, List<Object> parameters) throws SQLException {
-        try (Connection c = postgres.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = postgres.connect("skaben-test-journal"); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object p = parameters.get(i);
                 if (p instanceof Collection<?> many) {

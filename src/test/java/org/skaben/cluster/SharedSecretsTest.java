@@ -11,15 +11,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.api.SessionCookie;
 
 /**
  * Two instances (two pools on one PostgreSQL) take the same made-up secret, so a session cookie signed by one
  * is accepted by the other; a configured secret wins.
  */
-@EnabledIf(TestPostgres.REACHABLE)
 class SharedSecretsTest {
+
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(SharedSecretsTest.class);
 
     private HikariDataSource poolA;
     private HikariDataSource poolB;
@@ -27,8 +29,8 @@ class SharedSecretsTest {
 
     @BeforeEach
     void open() {
-        poolA = TestPostgres.pool();
-        poolB = TestPostgres.pool();
+        poolA = POSTGRES.pool();
+        poolB = POSTGRES.pool();
     }
 
     @AfterEach

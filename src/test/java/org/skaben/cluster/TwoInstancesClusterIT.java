@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.device.Json;
 import org.skaben.it.TestDevice;
 
 /**
  * Two servers, one dungeon (issue 14): instances node-a and node-b, each the packaged jar in its own JVM, share
- * a private mosquitto (device packets split by an MQTT 5 shared subscription) and a private PostgreSQL (the
+ * a private mosquitto (device packets split by an MQTT 5 shared subscription) and the tests' PostgreSQL (the
  * game, the journal, the leader's lease). Started once for the class; the tests that freeze, kill or cut off
  * a server come last. Which instance handled a packet or sent a PING is told by its own GET /metrics
  * (skaben_packets_in_total, skaben_packets_out_total{command="ping"}).
@@ -39,11 +41,13 @@ import org.skaben.it.TestDevice;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesClusterIT {
 
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(TwoInstancesClusterIT.class);
+
     private static final int PING_SECONDS = 2;
     private static final String ASK_CONFIG = "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}";
 
     private final Path dir = Path.of("target", "cluster-it", "two-instances");
-    private PrivatePostgres postgres;
     private PrivateMosquitto mosquitto;
     private SharedJournal journal;
     private ServerProcess a;
@@ -55,8 +59,7 @@ class TwoInstancesClusterIT {
         if (!ClusterPrerequisites.met()) {
             return;
         }
-        postgres = PrivatePostgres.start(dir.resolve("pg"));
-        journal = new SharedJournal(postgres);
+        journal = new SharedJournal(POSTGRES);
         mosquitto = PrivateMosquitto.start(dir.resolve("mosquitto"));
         a = ServerProcess.start("node-a", dir, clusterSettings("node-a"));
         b = ServerProcess.start("node-b", dir, clusterSettings("node-b"));
@@ -67,15 +70,15 @@ class TwoInstancesClusterIT {
     }
 
     private Map<String, String> clusterSettings(String instance) {
-        return Map.of(
+        Map<String, String> settings = new HashMap<>(POSTGRES.serverSettings());
+        settings.putAll(Map.of(
                 "skaben.cluster.enabled", "true",
                 "skaben.instance.id", instance,
                 "skaben.mqtt.embedded", "false",
                 "skaben.mqtt.url", mosquitto.url(),
-                "skaben.db.url", postgres.url(),
-                "skaben.db.username", PrivatePostgres.USER,
                 "skaben.ping.interval-seconds", String.valueOf(PING_SECONDS),
-                "skaben.retry.delay-millis", "10");
+                "skaben.retry.delay-millis", "10"));
+        return settings;
     }
 
     @BeforeEach
@@ -88,7 +91,7 @@ class TwoInstancesClusterIT {
         for (TestDevice d : devices) {
             d.close();
         }
-        for (AutoCloseable c : new AutoCloseable[] {a, b, mosquitto, postgres}) {
+        for (AutoCloseable c : new AutoCloseable[] {a, b, mosquitto}) {
             if (c != null) {
                 c.close();
             }

@@ -1,7 +1,6 @@
 package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -34,7 +33,7 @@ class ExternalBrokerTest extends SkabenAppTestSupport {
 
     @Test
     void theProtocolWorksThroughMosquittoAndSurvivesItsRestart() throws Exception {
-        assumeTrue(mosquitto != null, "Debian's mosquitto is not installed (apt-get install mosquitto)");
+        Mosquitto.check();
         TestDevice lock = device("lock", newUid());
         lock.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
         assertEquals(true, lock.await("cup").datahold().get("closed"));

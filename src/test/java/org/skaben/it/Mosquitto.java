@@ -6,14 +6,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.skaben.cluster.ClusterPrerequisites;
 
 /**
  * A private Debian mosquitto (MQTT 5) on a port of its own, for the tests of the server on an external broker;
- * {@link #startIfInstalled} gives null where it is not installed (.ci/run installs it), for the test to skip.
+ * {@link #startIfInstalled} gives null where it is not installed (.ci/run installs it), and {@link #check} skips
+ * the test then, or fails it under -Dskaben.test.cluster=required.
  */
 public final class Mosquitto implements AutoCloseable {
 
-    private static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    private static final Path BINARY = ClusterPrerequisites.MOSQUITTO;
     private final int port;
     private final Path config;
     private Process process;
@@ -23,6 +26,12 @@ public final class Mosquitto implements AutoCloseable {
         this.config = Files.createTempFile("mosquitto", ".conf");
         Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
                 + "max_queued_messages 100000\n");
+    }
+
+    /** Skips the test without Debian's mosquitto, or fails it when the tests require it. */
+    public static void check() {
+        ClusterPrerequisites.skipOrFail(Files.isExecutable(BINARY) ? List.of()
+                : List.of(BINARY + " (apt-get install mosquitto)"));
     }
 
     /** A mosquitto listening on {@code port} of 127.0.0.1, or null when the binary is not installed. */

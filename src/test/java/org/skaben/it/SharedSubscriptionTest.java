@@ -2,7 +2,6 @@ package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -37,7 +36,7 @@ class SharedSubscriptionTest {
     @Test
     void eachPacketReachesOneConsumerOfTheGroupWithItsRealTopic() throws Exception {
         try (Mosquitto broker = Mosquitto.startIfInstalled(SkabenAppTestSupport.freePort())) {
-            assumeTrue(broker != null, "Debian's mosquitto is not installed (apt-get install mosquitto)");
+            Mosquitto.check();
             String filter = InstanceMqtt.sharedFilter("skaben", "ask/#");
             Map<String, List<String>> topicsBy = new ConcurrentHashMap<>();
             List<String> unreadable = new CopyOnWriteArrayList<>();

@@ -12,9 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,41 +24,51 @@ import java.util.function.Predicate;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.SkabenServer;
 import org.skaben.cluster.TestPostgres;
 import org.skaben.device.Json;
 
 /**
- * Two server instances in one JVM on one PostgreSQL and one mosquitto (started here), the cluster on: the class's
- * server is A, which handles the devices' packets; B is started by hand and hears no device (its ingress filter
+ * Two server instances in one JVM on one PostgreSQL (the class's own, {@link TestPostgres}) and one mosquitto
+ * (started here), the cluster on: the class's server is A, which handles the devices' packets; B is started by hand and hears no device (its ingress filter
  * matches nothing), so what B shows it has from the shared database and A's change notices. Skipped without
- * -Dskaben.test.db-url=jdbc:postgresql://... or without Debian's mosquitto.
+ * PostgreSQL or Debian's mosquitto, or failed under -Dskaben.test.cluster=required.
  */
-@EnabledIf("clusterCanRun")
 class SharedViewsTest extends SkabenAppTestSupport {
 
-    private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(SharedViewsTest.class);
+
     private static final String ASK_CUP = "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}";
 
     private Mosquitto mosquitto;
     private Main b;
     private int httpPortB;
 
-    static boolean clusterCanRun() {
-        return Files.isExecutable(MOSQUITTO) && TestPostgres.reachable();
-    }
-
     @Override
     protected Map<String, String> extraProperties() {
+        if (!TestPostgres.available()) {
+            return Map.of();
+        }
         mosquitto = Mosquitto.startIfInstalled(mqttPort);
-        return Map.of("skaben.cluster.enabled", "true", "skaben.instance.id", "a-" + UUID.randomUUID(),
-                "skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl);
+        if (mosquitto == null) {
+            return Map.of();
+        }
+        // PostgreSQL for this class only: the other end-to-end tests keep the test database
+        Map<String, String> settings = new HashMap<>(POSTGRES.serverSettings());
+        settings.putAll(Map.of("skaben.cluster.enabled", "true", "skaben.instance.id", "a-" + UUID.randomUUID(),
+                "skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl));
+        return settings;
     }
 
     @BeforeAll
     void startB() throws Exception {
+        if (mosquitto == null) {
+            return;
+        }
         httpPortB = freePort();
         b = new Main(SkabenServer.class);
         b.setPropertyPlaceholderLocations("classpath:application.properties");
@@ -70,6 +79,12 @@ class SharedViewsTest extends SkabenAppTestSupport {
         b.addOverrideProperty("skaben.mqtt.ingress-topic", "b-hears-no-device/#");
         b.addOverrideProperty("skaben.data-dir", serverProperties.getProperty("skaben.data-dir") + "-b");
         b.start();
+    }
+
+    @BeforeEach
+    void skipOrFailWithoutPostgresOrMosquitto() {
+        TestPostgres.check();
+        Mosquitto.check();
     }
 
     @AfterAll
@@ -137,14 +152,9 @@ class SharedViewsTest extends SkabenAppTestSupport {
         String next = "blue".equals(state()) ? "cyan" : "blue";
         long changed = System.nanoTime();
         setState(next);
-        try {
-            long millis = untilB("/api/alert/counter", c -> next.equals(c.get("state")), changed);
-            System.out.println("B showed A's state change after " + millis + " ms");
-            assertTrue(millis <= 1000, "B showed it after " + millis + " ms");
-        } finally {
-            // the database is shared with the next test class, whose locks register in white only
-            setState("white");
-        }
+        long millis = untilB("/api/alert/counter", c -> next.equals(c.get("state")), changed);
+        System.out.println("B showed A's state change after " + millis + " ms");
+        assertTrue(millis <= 1000, "B showed it after " + millis + " ms");
     }
 
     /** Signs in on A; returns the cookie as a browser sends it back. */

@@ -2,26 +2,32 @@ package org.skaben.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skaben.SkabenServer;
+import org.skaben.cluster.TestPostgres;
 
 /**
  * Two server instances with the cluster on, in this JVM: the test's own (a) and a second one (b) on the same
- * mosquitto (started here) and the same PostgreSQL (-Dskaben.test.db-url=jdbc:postgresql://...); skipped without
- * either. The broker shares the device packets between them: each is handled once, a task id applied on one is a
+ * mosquitto (started here) and the same PostgreSQL, the class's own ({@link TestPostgres}); skipped without
+ * either, or failed under -Dskaben.test.cluster=required. The broker shares the device packets between them: each is handled once, a task id applied on one is a
  * duplicate on the other, and the counter changes both make add up. (The two-JVM test with SIGKILL is another.)
  */
 class TwoInstancesTest extends SkabenAppTestSupport {
+
+    @RegisterExtension
+    static final TestPostgres POSTGRES = new TestPostgres(TwoInstancesTest.class);
 
     private Mosquitto broker;
     private Main instanceB;
@@ -29,20 +35,28 @@ class TwoInstancesTest extends SkabenAppTestSupport {
 
     @Override
     protected Map<String, String> extraProperties() {
-        if (!System.getProperty("skaben.test.db-url", "").startsWith("jdbc:postgresql:")) {
+        if (!TestPostgres.available()) {
             return Map.of();
         }
         broker = Mosquitto.startIfInstalled(mqttPort);
         if (broker == null) {
             return Map.of();
         }
-        return Map.of("skaben.cluster.enabled", "true", "skaben.instance.id", "a", "skaben.mqtt.embedded", "false",
-                "skaben.mqtt.url", brokerUrl);
+        // PostgreSQL for this class only: the other end-to-end tests keep the test database
+        Map<String, String> settings = new HashMap<>(POSTGRES.serverSettings());
+        settings.putAll(Map.of("skaben.cluster.enabled", "true", "skaben.instance.id", "a",
+                "skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl));
+        return settings;
+    }
+
+    @BeforeEach
+    void skipOrFailWithoutPostgresOrMosquitto() {
+        TestPostgres.check();
+        Mosquitto.check();
     }
 
     /** The second instance: the first one's settings, its own id, REST port and data folder. */
     private CamelContext b() throws Exception {
-        assumeTrue(broker != null, "needs Debian's mosquitto and -Dskaben.test.db-url=jdbc:postgresql://...");
         if (instanceB == null) {
             instanceB = new Main(SkabenServer.class);
             instanceB.setPropertyPlaceholderLocations("classpath:application.properties");
