@@ -36,8 +36,8 @@ class ClaimedTaskIdsTest {
         assumeTrue(schema != null, "no PostgreSQL given (-Dskaben.test.db-url=jdbc:postgresql://...)");
         writerA = new JournalWriter(schema.dataSource(), 100, 1000);
         writerB = new JournalWriter(schema.dataSource(), 100, 1000);
-        instanceA = new TaskIdRepository(schema.dataSource(), writerA, true);
-        instanceB = new TaskIdRepository(schema.dataSource(), writerB, true);
+        instanceA = new TaskIdRepository(schema.dataSource(), writerA, "node-a");
+        instanceB = new TaskIdRepository(schema.dataSource(), writerB, "node-b");
     }
 
     @AfterAll
