@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -88,7 +87,7 @@ public class SessionDrain {
         CountDownLatch lost = new CountDownLatch(1);
         MqttAsyncClient client = new MqttAsyncClient(broker.url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new MessagesCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
                 handling.incrementAndGet();
@@ -115,18 +114,6 @@ public class SessionDrain {
             @Override
             public void mqttErrorOccurred(MqttException exception) {
                 LOG.debug("MQTT error while draining {}: {}", instance, exception.toString());
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverURI) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
             }
         });
         claims.takeOverFrom(instance);
@@ -161,8 +148,10 @@ public class SessionDrain {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Drained drained = new Drained(instance, sessionPresent, handled.get(), millis, takenBack);
         if (takenBack) {
-            LOG.info("Instance {} took its MQTT session back after {} of its packets were drained here in {} ms",
-                    instance, drained.packets(), millis);
+            // the session (and the membership) stay: the instance's own again, or drained at the next check
+            LOG.info("The drain of instance {}'s MQTT session stopped after {} packets in {} ms: the broker "
+                    + "disconnected it (the instance took its session back, or the broker went away)", instance,
+                    drained.packets(), millis);
         } else {
             boolean removed = leases.releaseExpired(MemberLease.namespace(instance));
             LOG.info("Drained the MQTT session of instance {}: {} packets in {} ms (session present: {}), session "

@@ -16,13 +16,10 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.flywaydb.core.Flyway;
 import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +66,7 @@ class SessionDrainTest {
                 new MemoryPersistence());
         clients.add(c);
         c.setManualAcks(true);
-        c.setCallback(new Callback() {
+        c.setCallback(new MessagesCallback() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws MqttException {
                 got.add(new String(message.getPayload(), StandardCharsets.UTF_8));
@@ -161,28 +158,5 @@ class SessionDrainTest {
         IMqttToken connected = again.connect(o);
         connected.waitForCompletion(5000);
         assertFalse(connected.getSessionPresent());
-    }
-
-    /** Only messageArrived matters here. */
-    private abstract static class Callback implements MqttCallback {
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
     }
 }

@@ -340,6 +340,9 @@ class TwoInstancesClusterIT {
         long survivorPings = survivor.packetsOut("ping");
         int journaledAtKill = journaled(uid, mark);
         int sentAtKill = sent.size();
+        // the log goes on over runs and restarts: the drain of this kill is a line after these
+        String drainedLine = "Drained the MQTT session of instance " + leader.name() + ":";
+        int drainsBefore = survivor.logLines(drainedLine).size();
         long killedAt = System.nanoTime();
         leader.kill();
         Waits.until(survivor.name() + " sends PINGs", Duration.ofSeconds(30), () ->
@@ -355,8 +358,10 @@ class TwoInstancesClusterIT {
         // the survivor, now leading, drains the killed instance's session (what was in flight to it at the kill,
         // and what the broker routed to it since) and says so in its log
         String drained = Waits.until(survivor.name() + " drained " + leader.name() + "'s session",
-                Duration.ofSeconds(30), () -> survivor.logLines("Drained the MQTT session of instance "
-                        + leader.name() + ":").stream().reduce((first, last) -> last).orElse(null));
+                Duration.ofSeconds(30), () -> {
+                    List<String> drains = survivor.logLines(drainedLine);
+                    return drains.size() > drainsBefore ? drains.get(drains.size() - 1) : null;
+                });
         boolean allThere = waitForJournal(uid, mark, total);
         String report = String.format("SIGKILL %s: %s pinged after %d ms; at the kill %d packets acknowledged, %d "
                         + "journaled (%d in flight); in all %d acknowledged, %d journaled with %s alone; %s",
