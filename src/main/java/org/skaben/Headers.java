@@ -53,6 +53,10 @@ public final class Headers {
     /** When a queued packet is no longer worth publishing (a PING still queued when the next one is due). */
     public static final String NOT_AFTER = "skabenNotAfter";
 
+    // --- several instances (an exchange property, not a header: never sent anywhere) ---
+    /** The task key this exchange claimed in the database and has not yet marked applied (cluster only). */
+    public static final String CLAIMED_TASK = "skabenClaimedTask";
+
     private Headers() {
     }
 }

@@ -53,6 +53,18 @@ public class LeaseRepository {
         return holders.isEmpty() ? null : holders.get(0);
     }
 
+    /** The namespaces starting with {@code prefix} (a constant, e.g. "member:") whose lease has expired. */
+    public List<String> expired(String prefix) {
+        return jdbc.queryForList("SELECT namespace FROM cluster_lease WHERE namespace LIKE ? "
+                + "AND expires_at < CURRENT_TIMESTAMP ORDER BY namespace", String.class, prefix + "%");
+    }
+
+    /** Deletes the namespace's lease if it has expired (not if its holder renewed it meanwhile); true if deleted. */
+    public boolean releaseExpired(String namespace) {
+        return jdbc.update("DELETE FROM cluster_lease WHERE namespace = ? AND expires_at < CURRENT_TIMESTAMP",
+                namespace) == 1;
+    }
+
     /** Gives the lease up at once (a clean stop), so that another instance need not wait for it to expire. */
     public void release(String namespace, String holder) {
         jdbc.update("DELETE FROM cluster_lease WHERE namespace = ? AND holder = ?", namespace, holder);

@@ -25,11 +25,22 @@ public class RecordInJournal extends AsyncProcessorSupport {
 
     private final JournalRepository journal;
     private final String ingressRouteId;
+    // several instances: the task ids, whose claims are marked applied with the entry; null for one process alone
+    private final TaskIdRepository claims;
     private volatile ExecutorService continuations;
 
     public RecordInJournal(JournalRepository journal, String ingressRouteId) {
+        this(journal, ingressRouteId, null);
+    }
+
+    /**
+     * {@code claims}: with several instances, the exchange's task id claim is marked applied in the commit of its
+     * entry (see {@link TaskIdRepository#markApplied}); null for one process alone.
+     */
+    public RecordInJournal(JournalRepository journal, String ingressRouteId, TaskIdRepository claims) {
         this.journal = journal;
         this.ingressRouteId = ingressRouteId;
+        this.claims = claims;
     }
 
     @Override
@@ -37,10 +48,15 @@ public class RecordInJournal extends AsyncProcessorSupport {
         Message message = exchange.getMessage();
         CompletableFuture<Void> stored;
         try {
+            // queued before the entry: committed with it or earlier, never after
+            CompletableFuture<Void> applied = claims == null ? null : claims.markApplied(exchange);
             stored = journal.record(message.getHeader(Headers.KIND, String.class),
                     message.getHeader(Headers.SOURCE, String.class), message.getHeader(Headers.TYPE, String.class),
                     message.getHeader(Headers.UID, String.class), message.getHeader("CamelMqttTopic", String.class),
                     message.getHeader(Headers.DETAIL, String.class));
+            if (applied != null) {
+                stored = CompletableFuture.allOf(applied, stored);
+            }
         } catch (RuntimeException refused) {
             exchange.setException(refused);
             callback.done(true);

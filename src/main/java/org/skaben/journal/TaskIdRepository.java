@@ -1,8 +1,11 @@
 package org.skaben.journal;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -21,7 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>With several instances (PostgreSQL), a repeat may reach another instance while the key is still queued here,
  * so there each key is claimed at once instead: {@code INSERT ... ON CONFLICT DO NOTHING}, committed before the
  * packet is applied; the instance whose insert made the row applies it, every other one refuses a duplicate.
- * The pending set and the journal writer are the single process's path only.
+ * The claim names its claimant and is marked applied in the transaction of the packet's journal entry
+ * ({@link #markApplied}, an UPDATE queued in the journal writer right before the entry), so a packet is
+ * acknowledged only once both are committed. A claim left unapplied is taken over, not refused, when its claimant
+ * is this instance in an earlier life (such claims are deleted at start) or a dead instance whose MQTT session is
+ * being drained ({@link #takeOverFrom}); a live instance's unapplied claim (it is applying the packet right now)
+ * stays a duplicate. The pending set is the single process's path only, and there neither column is written.
  *
  * <p>Why not {@code sql:} steps: the idempotent consumer (routes/once-per-task.camel.yaml) calls its repository
  * itself, and the insert has to ride in the journal writer's queue, ahead of the packet's entry, to be committed
@@ -36,30 +44,65 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
             "DELETE FROM applied_task WHERE task_key = ?");
     private static final JournalWriter.Statement DELETE_ALL = new JournalWriter.Statement("applied_task",
             "DELETE FROM applied_task");
+    // several instances
+    private static final String CLAIM = "INSERT INTO applied_task (task_key, applied_at, claimed_by, applied) "
+            + "VALUES (?, ?, ?, FALSE) ON CONFLICT (task_key) DO NOTHING";
+    private static final String TAKE_OVER = "UPDATE applied_task SET claimed_by = ?, applied_at = ? "
+            + "WHERE task_key = ? AND applied = FALSE AND claimed_by = ?";
+    private static final JournalWriter.Statement APPLIED = new JournalWriter.Statement("applied_task",
+            "UPDATE applied_task SET applied = TRUE WHERE task_key = ? AND claimed_by = ?");
 
     private final JdbcTemplate jdbc;
     private final JournalWriter writer;
-    // several instances: each key is claimed in its own commit before the packet is applied
+    // several instances: this instance's id, the claimant of the keys it claims (each in its own commit, before
+    // the packet is applied); null for one process alone
+    private final String claimant;
     private final boolean claimAtOnce;
     // keys queued for the writer and not yet committed
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    // dead instances whose sessions are being drained: their unapplied claims are taken over
+    private final Set<String> takingOverFrom = ConcurrentHashMap.newKeySet();
+    private final AtomicLong takenOver = new AtomicLong();
 
+    /** One process alone. */
     public TaskIdRepository(DataSource dataSource, JournalWriter writer) {
-        this(dataSource, writer, false);
+        this(dataSource, writer, null);
     }
 
-    /** {@code claimAtOnce}: one of several instances on one PostgreSQL (see above). */
-    public TaskIdRepository(DataSource dataSource, JournalWriter writer, boolean claimAtOnce) {
+    /** {@code claimant}: this instance's id, as one of several on one PostgreSQL (see above); null: alone. */
+    public TaskIdRepository(DataSource dataSource, JournalWriter writer, String claimant) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.writer = writer;
-        this.claimAtOnce = claimAtOnce;
+        this.claimant = claimant;
+        this.claimAtOnce = claimant != null;
+    }
+
+    /** Several instances: this instance's unapplied claims from an earlier life are given up before it starts. */
+    @Override
+    protected void doStart() {
+        if (claimAtOnce) {
+            int left = jdbc.update("DELETE FROM applied_task WHERE claimed_by = ? AND applied = FALSE", claimant);
+            if (left > 0) {
+                LOG.info("{} task ids claimed but not applied by this instance ({}) before it stopped: given up, "
+                        + "so that their packets, delivered again, are applied", left, claimant);
+            }
+        }
+    }
+
+    /** The idempotent consumer's call: a key claimed with several instances is kept on the exchange, for {@link #markApplied}. */
+    @Override
+    public boolean add(Exchange exchange, String key) {
+        boolean added = add(key);
+        if (added && claimAtOnce) {
+            exchange.setProperty(Headers.CLAIMED_TASK, key);
+        }
+        return added;
     }
 
     @Override
     public boolean add(String key) {
         if (claimAtOnce) {
-            return jdbc.update("INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?) "
-                    + "ON CONFLICT (task_key) DO NOTHING", key, System.currentTimeMillis()) == 1;
+            return claim(key);
         }
         if (!pending.add(key)) {
             return false;
@@ -86,6 +129,48 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
         return true;
     }
 
+    private boolean claim(String key) {
+        long now = System.currentTimeMillis();
+        if (jdbc.update(CLAIM, key, now, claimant) == 1) {
+            return true;
+        }
+        for (String dead : takingOverFrom) {
+            if (jdbc.update(TAKE_OVER, claimant, now, key, dead) == 1) {
+                takenOver.incrementAndGet();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Several instances: the UPDATE that marks the exchange's claim applied, queued in the journal writer right
+     * before the packet's journal entry, so that both are committed together (the caller waits for both); null
+     * when the exchange holds no claim (one process alone, a duplicate, or an entry already made).
+     */
+    public CompletableFuture<Void> markApplied(Exchange exchange) {
+        String key = exchange.getProperty(Headers.CLAIMED_TASK, String.class);
+        if (key == null) {
+            return null;
+        }
+        exchange.removeProperty(Headers.CLAIMED_TASK);
+        return writer.append(APPLIED, key, claimant);
+    }
+
+    /** While a dead instance's session is drained here, its unapplied claims are taken over (not duplicates). */
+    public void takeOverFrom(String instance) {
+        takingOverFrom.add(instance);
+    }
+
+    public void stopTakingOverFrom(String instance) {
+        takingOverFrom.remove(instance);
+    }
+
+    /** How many claims of dead instances this instance took over since it started. */
+    public long takenOver() {
+        return takenOver.get();
+    }
+
     @Override
     public boolean contains(String key) {
         return pending.contains(key) || stored(key);
@@ -104,7 +189,8 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
     @Override
     public boolean remove(String key) {
         if (claimAtOnce) {
-            return jdbc.update("DELETE FROM applied_task WHERE task_key = ?", key) > 0;
+            // only this instance's own claim: a failed duplicate never frees another instance's
+            return jdbc.update("DELETE FROM applied_task WHERE task_key = ? AND claimed_by = ?", key, claimant) > 0;
         }
         boolean known = contains(key);
         writer.appendAndWait(DELETE, key);

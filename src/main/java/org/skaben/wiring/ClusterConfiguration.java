@@ -24,6 +24,10 @@ public class ClusterConfiguration implements CamelConfiguration {
 
     @PropertyInject("skaben.cluster.enabled")
     boolean clusterEnabled;
+    @PropertyInject(value = "skaben.instance.id", defaultValue = "")
+    String configuredInstance;
+    @PropertyInject("skaben.cluster.session-expiry-seconds")
+    long sessionExpirySeconds;
 
     /** This instance's name: configured, or made up once per start. */
     @BindToRegistry(lazy = true)
@@ -44,6 +48,15 @@ public class ClusterConfiguration implements CamelConfiguration {
         PropertiesComponent properties = camel.getPropertiesComponent();
         properties.addOverrideProperty("skaben.mqtt.instance-client-id", clientId);
         properties.addOverrideProperty("skaben.mqtt.ingress-subscription", ingress);
+        // a persistent session: what the broker holds for this instance while it is gone is not dropped, it
+        // waits for this instance's restart or for the leader, which drains it (SessionDrain)
+        properties.addOverrideProperty("skaben.mqtt.ingress-clean-start", "false");
+        properties.addOverrideProperty("skaben.mqtt.ingress-session-expiry", String.valueOf(sessionExpirySeconds));
+        if (configuredInstance == null || configuredInstance.isBlank()) {
+            LOG.warn("skaben.instance.id is not set: this instance is {} for this run only. Restarted, it cannot "
+                    + "resume its MQTT session (the leader drains it once its membership lease expires); set "
+                    + "skaben.instance.id to a name of its own per instance", instance);
+        }
         LOG.info("Cluster instance {}: MQTT client ids {}-*, device packets shared by the broker through {}",
                 instance, clientId, ingress);
     }

@@ -5,6 +5,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.skaben.cluster.InstanceId;
 import org.skaben.journal.CupDeliveryRepository;
 import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
@@ -34,10 +35,15 @@ public class JournalConfiguration implements CamelConfiguration {
         return new JournalFeed(!clusterEnabled);
     }
 
-    /** The journal entry of a packet, in the ingress route's terms. */
+    /**
+     * The journal entry of a packet, in the ingress route's terms; with several instances, a packet's task id
+     * claim is marked applied in the same commit as its entry.
+     */
     @BindToRegistry(lazy = true)
-    public RecordInJournal recordInJournal(@BeanInject("journal") JournalRepository journal) {
-        return new RecordInJournal(journal, "mqtt-ingress");
+    public RecordInJournal recordInJournal(@BeanInject("journal") JournalRepository journal,
+                @BeanInject("taskIds") TaskIdRepository taskIds,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
+        return new RecordInJournal(journal, "mqtt-ingress", cluster ? taskIds : null);
     }
 
     /**
@@ -47,8 +53,9 @@ public class JournalConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("journalWriter") JournalWriter writer,
+                @BeanInject("instanceId") InstanceId instance,
                 @PropertyInject("skaben.cluster.enabled") boolean cluster) {
-        return new TaskIdRepository(dataSource, writer, cluster);
+        return new TaskIdRepository(dataSource, writer, cluster ? instance.value() : null);
     }
 
     /** A removed device's CUP deliveries (the record itself is written by sql: steps). */

@@ -2,13 +2,18 @@ package org.skaben.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,8 +42,8 @@ class ClaimedTaskIdsTest {
         database = POSTGRES.dataSource();
         writerA = new JournalWriter(database, 100, 1000);
         writerB = new JournalWriter(database, 100, 1000);
-        instanceA = new TaskIdRepository(database, writerA, true);
-        instanceB = new TaskIdRepository(database, writerB, true);
+        instanceA = new TaskIdRepository(database, writerA, "node-a");
+        instanceB = new TaskIdRepository(database, writerB, "node-b");
     }
 
     @AfterEach
@@ -71,8 +76,11 @@ class ClaimedTaskIdsTest {
         assertTrue(instanceA.remove("cc02/sup/t9"));
         assertEquals(0, stored("cc02/sup/t9"));
         assertTrue(instanceB.add("cc02/sup/t9"));
+        // an instance forgets only its own claims (a failed duplicate never frees the claim of the one applying it)
         instanceA.forget("cc02", "sup", "t9");
-        assertFalse(instanceB.contains("cc02/sup/t9"));
+        assertTrue(instanceB.contains("cc02/sup/t9"));
+        instanceB.forget("cc02", "sup", "t9");
+        assertFalse(instanceA.contains("cc02/sup/t9"));
     }
 
     @Test
@@ -92,6 +100,88 @@ class ClaimedTaskIdsTest {
             }
             assertEquals(1, taken, key);
             assertEquals(1, stored(key));
+        }
+    }
+
+    private Map<String, Object> claim(String key) {
+        return new JdbcTemplate(database).queryForMap(
+                "SELECT claimed_by, applied FROM applied_task WHERE task_key = ?", key);
+    }
+
+    private static Exchange exchange() {
+        return new DefaultExchange(new DefaultCamelContext());
+    }
+
+    @Test
+    void aClaimIsAppliedOnlyWithTheJournalWritersCommitAndOnlyOnce() {
+        Exchange packet = exchange();
+        assertTrue(instanceA.add(packet, "cc04/sup/t1"));
+        assertEquals(Map.of("claimed_by", "node-a", "applied", false), claim("cc04/sup/t1"));
+        CompletableFuture<Void> applied = instanceA.markApplied(packet);
+        applied.join();
+        assertEquals(Map.of("claimed_by", "node-a", "applied", true), claim("cc04/sup/t1"));
+        // the exchange's next entry (a rule's) marks nothing again; a duplicate holds no claim to mark
+        assertNull(instanceA.markApplied(packet));
+        Exchange repeat = exchange();
+        assertFalse(instanceB.add(repeat, "cc04/sup/t1"));
+        assertNull(instanceB.markApplied(repeat));
+    }
+
+    @Test
+    void anUnappliedClaimOfAnInstanceBeingDrainedIsTakenOverButALiveOnesIsADuplicate() {
+        assertTrue(instanceA.add(exchange(), "cc05/info/t1"));
+        // node-a is alive: it is applying the packet right now
+        assertFalse(instanceB.add(exchange(), "cc05/info/t1"));
+        long before = instanceB.takenOver();
+        instanceB.takeOverFrom("node-a");
+        try {
+            Exchange redelivered = exchange();
+            assertTrue(instanceB.add(redelivered, "cc05/info/t1"));
+            assertEquals(Map.of("claimed_by", "node-b", "applied", false), claim("cc05/info/t1"));
+            assertEquals(before + 1, instanceB.takenOver());
+            // taken over once: a second copy is a duplicate of node-b's claim
+            assertFalse(instanceB.add(exchange(), "cc05/info/t1"));
+            instanceB.markApplied(redelivered).join();
+            assertEquals(Map.of("claimed_by", "node-b", "applied", true), claim("cc05/info/t1"));
+        } finally {
+            instanceB.stopTakingOverFrom("node-a");
+        }
+    }
+
+    @Test
+    void anAppliedClaimOfAnInstanceBeingDrainedStaysADuplicate() {
+        Exchange packet = exchange();
+        assertTrue(instanceA.add(packet, "cc06/sup/t1"));
+        instanceA.markApplied(packet).join();
+        instanceB.takeOverFrom("node-a");
+        try {
+            assertFalse(instanceB.add(exchange(), "cc06/sup/t1"));
+            assertEquals(Map.of("claimed_by", "node-a", "applied", true), claim("cc06/sup/t1"));
+        } finally {
+            instanceB.stopTakingOverFrom("node-a");
+        }
+    }
+
+    @Test
+    void aRestartedInstanceGivesUpItsUnappliedClaimsFromItsEarlierLife() {
+        JournalWriter writer = new JournalWriter(database, 100, 1000);
+        TaskIdRepository firstLife = new TaskIdRepository(database, writer, "node-c");
+        firstLife.start();
+        Exchange applied = exchange();
+        assertTrue(firstLife.add(applied, "cc07/sup/done"));
+        firstLife.markApplied(applied).join();
+        assertTrue(firstLife.add(exchange(), "cc07/sup/cut-short"));
+        assertTrue(instanceA.add(exchange(), "cc07/sup/other"));
+        TaskIdRepository secondLife = new TaskIdRepository(database, writer, "node-c");
+        secondLife.start();
+        try {
+            assertEquals(0, stored("cc07/sup/cut-short"));
+            assertTrue(secondLife.add(exchange(), "cc07/sup/cut-short"));
+            assertFalse(secondLife.add(exchange(), "cc07/sup/done"));
+            // another instance's claim is not this one's to give up
+            assertEquals(Map.of("claimed_by", "node-a", "applied", false), claim("cc07/sup/other"));
+        } finally {
+            writer.close();
         }
     }
 }

@@ -118,6 +118,11 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The lines of the server's log (of every start) that contain {@code text}. */
+    List<String> logLines(String text) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains(text)).toList();
+    }
+
     /** SIGSTOP: the JVM is frozen, its connections stay open. */
     void pause() throws Exception {
         Commands.signal(pid(), "STOP");

@@ -11,6 +11,9 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,8 +148,10 @@ class TwoInstancesTest extends SkabenAppTestSupport {
         CamelContext b = b();
         TestDevice door = started("lock");
         String sup = "{\"timestamp\": " + now() + ", \"task_id\": \"twice\", \"datahold\": {\"closed\": false}}";
-        // only a listens: the broker hands it the SUP
+        // only a listens: the broker hands it the SUP (b's ingress stopped, and its session, which the broker would
+        // keep and queue for, ended)
         b.getRouteController().stopRoute("mqtt-ingress");
+        endSession(b);
         try {
             door.send("sup", sup);
             eventually(() -> journal(door.uid(), "sup"));
@@ -155,6 +160,7 @@ class TwoInstancesTest extends SkabenAppTestSupport {
         }
         // only b listens: the same SUP again
         context.getRouteController().stopRoute("mqtt-ingress");
+        endSession(context);
         try {
             door.send("sup", sup);
             List<Map<String, Object>> refused = eventually(() -> journal(door.uid(), "refused"));
@@ -163,6 +169,22 @@ class TwoInstancesTest extends SkabenAppTestSupport {
             context.getRouteController().startRoute("mqtt-ingress");
         }
         assertEquals(1, journal(door.uid(), "sup").size());
+    }
+
+    /**
+     * Ends the persistent MQTT session of an instance whose ingress route is stopped: connected with its client id,
+     * a clean start and no expiry, so that the broker shares nothing with it until the route starts again.
+     */
+    private void endSession(CamelContext instance) throws Exception {
+        String clientId = instance.resolvePropertyPlaceholders("{{skaben.mqtt.instance-client-id}}-ingress");
+        MqttClient client = new MqttClient(brokerUrl,
+                clientId, new MemoryPersistence());
+        MqttConnectionOptions clean = new MqttConnectionOptions();
+        clean.setCleanStart(true);
+        clean.setSessionExpiryInterval(0L);
+        client.connect(clean);
+        client.disconnect();
+        client.close();
     }
 
     @Test

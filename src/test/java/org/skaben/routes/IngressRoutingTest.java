@@ -35,7 +35,7 @@ import org.skaben.protocol.ReadPacket;
  * The ingress route alone, from routes/ingress.camel.yaml: the MQTT consumer replaced by a direct endpoint
  * and every route it calls replaced by a mock, to prove the content-based routing by topic suffix.
  */
-@RoutesTested("mqtt-ingress")
+@RoutesTested({"mqtt-ingress", "ingress-packet"})
 class IngressRoutingTest extends CamelTestSupport {
 
     private static final String UID = "aabbccddeeff";
