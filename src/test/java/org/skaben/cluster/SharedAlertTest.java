@@ -43,6 +43,8 @@ class SharedAlertTest {
     @Test
     void concurrentCounterChangesThroughBothInstancesAddUp() throws Exception {
         instanceA.setState("green", "operator", "test");
+        // inside green's range, clear of its floor (1) and of yellow (500): no -1 is clamped, no state changes
+        instanceA.setCounter(200, "operator", "test");
         int start = instanceA.counter();
         List<CompletableFuture<Void>> changes = new ArrayList<>();
         for (int thread = 0; thread < 6; thread++) {
