@@ -39,14 +39,9 @@ public class PacketCounts {
         SERVER_COMMANDS.forEach(this::out);
     }
 
-    /** A device packet arrived on this topic: counted here (as invalid) only when its topic cannot be read. */
-    public void unreadable(@Header("CamelMqttTopic") String topic) {
-        try {
-            TopicParser.parse(topic);
-        } catch (PacketRefused unparseable) {
-            // the ingress route refuses and journals it with its reason
-            in(INVALID).increment();
-        }
+    /** A device packet whose topic cannot be read (it is refused). */
+    public void unreadable() {
+        in(INVALID).increment();
     }
 
     /** A device packet whose command the ingress choice took for one of its routes. */

@@ -7,21 +7,35 @@ import org.skaben.Headers;
 /**
  * The ingress steps that turn an MQTT message into a {@link Packet} (see {@link PacketReader}), in two: first
  * the topic, whose parts are named in headers (skabenType, skabenUid, skabenCommand) for the ingress choice to
- * route on, then, once a route takes the command, the body (skabenTaskId). Steps on the exchange rather than
- * bean expressions, which would copy every packet's exchange.
+ * route on, then, once a route takes the command, the body (skabenTaskId). Each is a processor of its own in the
+ * registry ({@code readTopic}, {@code readBody}): the steps every packet takes cost a method call, not a bean
+ * invocation's parameter binding.
  */
 public class ReadPacket {
 
     private final PacketReader reader;
+    private final Runnable unreadable;
 
     public ReadPacket(PacketReader reader) {
+        this(reader, () -> { });
+    }
+
+    /** {@code unreadable}: told of every topic that cannot be read (skaben_packets_in_total{command="invalid"}). */
+    public ReadPacket(PacketReader reader, Runnable unreadable) {
         this.reader = reader;
+        this.unreadable = unreadable;
     }
 
     /** Splits the topic; a topic that is not {@code ask/<type>/<uid>/<command>} is refused. */
     public void topic(Exchange exchange) {
         Message message = exchange.getMessage();
-        Topic topic = TopicParser.parse(message.getHeader("CamelMqttTopic", String.class));
+        Topic topic;
+        try {
+            topic = TopicParser.parse(message.getHeader("CamelMqttTopic", String.class));
+        } catch (PacketRefused unparseable) {
+            unreadable.run();
+            throw unparseable;
+        }
         message.setHeader(Headers.TYPE, topic.type());
         message.setHeader(Headers.UID, topic.uid());
         message.setHeader(Headers.COMMAND, topic.command());

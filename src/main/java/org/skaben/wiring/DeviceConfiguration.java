@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.skaben.cluster.ChangeNotices;
 import org.skaben.cup.BuildCup;
@@ -23,6 +24,7 @@ import org.skaben.game.Alert;
 import org.skaben.handler.InfoReader;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
+import org.skaben.metrics.PacketCounts;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ReadPacket;
 import org.skaben.protocol.ServerClock;
@@ -69,8 +71,21 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public ReadPacket readPacket(@PropertyInject("skaben.mqtt.max-payload-bytes") int maxPayloadBytes,
-                @PropertyInject("skaben.mqtt.max-json-depth") int maxJsonDepth) {
-        return new ReadPacket(new PacketReader(maxPayloadBytes, maxJsonDepth));
+                @PropertyInject("skaben.mqtt.max-json-depth") int maxJsonDepth,
+                @BeanInject("packetCounts") PacketCounts counts) {
+        return new ReadPacket(new PacketReader(maxPayloadBytes, maxJsonDepth), counts::unreadable);
+    }
+
+    /** The ingress's first step: the topic split (ReadPacket.topic). */
+    @BindToRegistry(lazy = true)
+    public Processor readTopic(@BeanInject("readPacket") ReadPacket read) {
+        return read::topic;
+    }
+
+    /** Once a route takes the packet's command: its body read (ReadPacket.body). */
+    @BindToRegistry(lazy = true)
+    public Processor readBody(@BeanInject("readPacket") ReadPacket read) {
+        return read::body;
     }
 
     @BindToRegistry(lazy = true)

@@ -43,12 +43,20 @@ class PacketCountsTest {
     }
 
     @Test
-    void aTopicThatIsNotADevicePacketIsInvalidAndAReadableOneIsLeftToTheChoice() {
-        counts.unreadable("ask/lock/not-a-mac/pong");
-        counts.unreadable("ask/lock/aabbccddeeff/pong/extra");
-        counts.unreadable(null);
-        counts.unreadable("ask/lock/aabbccddeeff/dance");
-        counts.unreadable("ask/lock/aabbccddeeff/pong");
+    void aTopicThatIsNotADevicePacketIsInvalid() {
+        org.skaben.protocol.ReadPacket read = new org.skaben.protocol.ReadPacket(
+                new org.skaben.protocol.PacketReader(65536, 32), counts::unreadable);
+        org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
+        for (String topic : java.util.Arrays.asList("ask/lock/not-a-mac/pong", "ask/lock/aabbccddeeff/pong/extra",
+                null, "ask/lock/aabbccddeeff/dance", "ask/lock/aabbccddeeff/pong")) {
+            org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(camel);
+            exchange.getMessage().setHeader("CamelMqttTopic", topic);
+            try {
+                read.topic(exchange);
+            } catch (org.skaben.protocol.PacketRefused refused) {
+                // counted
+            }
+        }
         assertEquals(3, in("invalid"));
         assertEquals(0, in("other"));
         assertEquals(List.of("invalid", "other"), inTags());

@@ -35,7 +35,7 @@ import org.skaben.protocol.ReadPacket;
  * The ingress route alone, from routes/ingress.camel.yaml: the MQTT consumer replaced by a direct endpoint
  * and every route it calls replaced by a mock, to prove the content-based routing by topic suffix.
  */
-@RoutesTested({"mqtt-ingress", "ingress-packet"})
+@RoutesTested({"mqtt-ingress", "ingress-packet", "admitted-packet"})
 class IngressRoutingTest extends CamelTestSupport {
 
     private static final String UID = "aabbccddeeff";
@@ -67,11 +67,15 @@ class IngressRoutingTest extends CamelTestSupport {
         db.setUser("SA");
         Flyway.configure().dataSource(db).load().migrate();
         DeviceRegistry devices = new DeviceRegistry(new DeviceRepository(db), new DeviceTypeRepository(db), true);
-        registry.bind("readPacket", new ReadPacket(new PacketReader(65536, 32)));
+        metrics = new SimpleMeterRegistry();
+        PacketCounts counts = new PacketCounts(metrics);
+        ReadPacket read = new ReadPacket(new PacketReader(65536, 32), counts::unreadable);
+        registry.bind("readPacket", read);
+        registry.bind("readTopic", (org.apache.camel.Processor) read::topic);
+        registry.bind("readBody", (org.apache.camel.Processor) read::body);
         registry.bind("admitDevice", new AdmitDevice(devices));
         registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
-        metrics = new SimpleMeterRegistry();
-        registry.bind("packetCounts", new PacketCounts(metrics));
+        registry.bind("packetCounts", counts);
         registry.bind("refusals", new Refusals(metrics));
         registry.bind("cupRequests", new CupRequests());
     }
