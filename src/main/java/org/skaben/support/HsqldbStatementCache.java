@@ -55,12 +55,14 @@ public class HsqldbStatementCache extends JDBCDataSource {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             try {
-                // the variants with column arrays are left out: arrays compare by identity, a key would never repeat
-                if (method.getName().equals("prepareStatement") && kept.size() < MAX_PER_CONNECTION
-                        && !args[args.length - 1].getClass().isArray()) {
+                if (method.getName().equals("prepareStatement") && kept.size() < MAX_PER_CONNECTION) {
                     List<Object> key = new ArrayList<>(args.length + 1);
                     key.add(method);
-                    key.addAll(Arrays.asList(args));
+                    for (Object arg : args) {
+                        // a column array (generated keys) by its contents: arrays compare by identity
+                        key.add(arg instanceof String[] names ? List.of(names)
+                                : arg instanceof int[] indexes ? Arrays.stream(indexes).boxed().toList() : arg);
+                    }
                     if (!kept.containsKey(key)) {
                         kept.put(key, (PreparedStatement) method.invoke(connection, args));
                     }
