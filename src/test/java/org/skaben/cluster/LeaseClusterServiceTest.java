@@ -111,7 +111,9 @@ class LeaseClusterServiceTest {
         hanging.hang();
         assertTrue(within(LEASE, () -> !a.leads()), "a stops leading within the lease");
         long aStopped = System.nanoTime();
-        // the database still holds a's lease when a stops: a stopped before it expired
+        // the database still holds a's lease when a stops: a stopped before it expired (a.leads() turns false at
+        // the deadline itself; the step-down event, which reads the lease, follows on the view's thread)
+        assertTrue(within(LEASE, () -> a.holderWhenSteppedDown != null), "a's step-down event");
         assertEquals("a", a.holderWhenSteppedDown);
         assertTrue(a.leftWhenSteppedDown > 0, "a's lease had not expired");
         assertTrue(within(LEASE.multipliedBy(2), b::leads), "b takes over");
@@ -222,11 +224,15 @@ class LeaseClusterServiceTest {
             } else if (openedAt >= 0) {
                 intervals.add(new long[] {openedAt, now});
                 openedAt = -1;
-                // the lease as the database sees it at this moment: its holder, and how long it has left
+                // the lease as the database sees it: its holder, and how long it had left when this event came (the
+                // query's own wait for a connection, long on a loaded machine, added back: the event is the instant
+                // measured, and it comes no earlier than the step-down itself)
                 Map<String, Object> row = new JdbcTemplate(database).queryForMap("SELECT holder, expires_at, "
                         + "CURRENT_TIMESTAMP AS db_now FROM cluster_lease WHERE namespace = ?", NS);
+                long queried = System.nanoTime();
                 holderWhenSteppedDown = (String) row.get("holder");
-                leftWhenSteppedDown = millis(row.get("expires_at")) - millis(row.get("db_now"));
+                leftWhenSteppedDown = millis(row.get("expires_at")) - millis(row.get("db_now"))
+                        + TimeUnit.NANOSECONDS.toMillis(queried - now);
             }
         }
 
