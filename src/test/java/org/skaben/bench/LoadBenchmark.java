@@ -58,11 +58,7 @@ public final class LoadBenchmark {
 
     private final int mqttPort = BenchServer.freePort();
     private final int httpPort = BenchServer.freePort();
-    // -Dbench.broker-url=tcp://host:port: the server and the raw baseline on that broker (e.g. mosquitto), not the
-    // server's embedded one
-    private static final String BROKER_URL = System.getProperty("bench.broker-url", "");
-    private static final String DB_USERNAME = System.getProperty("bench.db-username", "");
-    private final String broker = BROKER_URL.isBlank() ? "tcp://127.0.0.1:" + mqttPort : BROKER_URL;
+    private final String broker = "tcp://127.0.0.1:" + mqttPort;
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> uids = new ArrayList<>();
     private final Random random = new Random(42);
@@ -81,9 +77,7 @@ public final class LoadBenchmark {
         startServer(data);
         try {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
-                    + "QoS %d, server -Xmx256m, %s, %s%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS,
-                    BROKER_URL.isBlank() ? "embedded broker" : "broker " + BROKER_URL,
-                    DB_URL.isBlank() ? "HSQLDB file" : DB_URL);
+                    + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
             register();
             // both paths warm up first (JIT, connection pools), then alternate; the median of each is reported.
             // The server's JIT takes several runs (its rate still rises run after run, the compiler busy on one
@@ -138,8 +132,6 @@ public final class LoadBenchmark {
                 "-Dskaben.db.url=" + (DB_URL.isBlank()
                         ? "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
                         : DB_URL),
-                "-Dskaben.mqtt.embedded=" + BROKER_URL.isBlank(), "-Dskaben.mqtt.url=" + broker,
-                "-Dskaben.db.username=" + (DB_USERNAME.isBlank() && DB_URL.isBlank() ? "SA" : DB_USERNAME),
                 "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
                 "-Dskaben.http.token=bench",
                 // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
