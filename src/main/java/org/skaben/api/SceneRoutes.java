@@ -114,17 +114,15 @@ public class SceneRoutes extends ApiRoutes {
     }
 
     /**
-     * A change of the scenes, in the journal (its source: the header the API set). The entry's headers go then:
-     * a restore's line lists every device left alone, too long for an HTTP answer's header.
+     * A change of the scenes, in the journal (its source: the header the API set). The entry's headers never reach
+     * the HTTP answer (RouteHeadersStayInside): a restore's line lists every device left alone.
      */
     private ProcessorDefinition<?> journaled(ProcessorDefinition<?> route, Expression detail) {
         return route.setHeader(Headers.KIND, constant("scene"))
                 .removeHeader(Headers.TYPE)
                 .removeHeader(Headers.UID)
                 .setHeader(Headers.DETAIL, detail)
-                .to("direct:journal")
-                .removeHeader(Headers.KIND)
-                .removeHeader(Headers.DETAIL);
+                .to("direct:journal");
     }
 
     private static RestDefinition name(RestDefinition verb) {
