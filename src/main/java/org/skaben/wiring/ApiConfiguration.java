@@ -3,16 +3,20 @@ package org.skaben.wiring;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.skaben.access.AccessBook;
 import org.skaben.api.AccessApi;
 import org.skaben.api.AccessChecks;
 import org.skaben.api.ApiAccess;
 import org.skaben.api.EventStream;
+import org.skaben.api.Http1Vertx;
 import org.skaben.api.SessionApi;
 import org.skaben.api.SessionCookie;
 import org.skaben.journal.JournalFeed;
@@ -39,6 +43,22 @@ import org.skaben.support.StoredSecret;
  * need nothing: they are camel.beans entries in application.properties.
  */
 public class ApiConfiguration implements CamelConfiguration {
+
+    /**
+     * The Vert.x of the HTTP server (camel-platform-http takes the one in the registry): answering HTTP/1.1 only,
+     * see Http1Vertx; closed when Camel stops, after the server that runs on it.
+     */
+    @Override
+    public void configure(CamelContext camel) {
+        Vertx vertx = Vertx.vertx();
+        camel.getRegistry().bind("vertx", Vertx.class, Http1Vertx.over(vertx));
+        camel.addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopped(CamelContext context) {
+                vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            }
+        });
+    }
 
     /**
      * Every /api call needs it: skaben.http.token, or one made up on the first start and kept in the data folder
