@@ -25,6 +25,7 @@ import org.skaben.handler.InfoReader;
 import org.skaben.handler.KeepaliveCheck;
 import org.skaben.handler.SupHandler;
 import org.skaben.metrics.PacketCounts;
+import org.skaben.protocol.IngressLanes;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ReadPacket;
 import org.skaben.protocol.ServerClock;
@@ -74,6 +75,12 @@ public class DeviceConfiguration implements CamelConfiguration {
                 @PropertyInject("skaben.mqtt.max-json-depth") int maxJsonDepth,
                 @BeanInject("packetCounts") PacketCounts counts) {
         return new ReadPacket(new PacketReader(maxPayloadBytes, maxJsonDepth), counts::unreadable);
+    }
+
+    /** The MQTT consumer hands each packet to its device's lane (IngressLanes): devices side by side, each in order. */
+    @BindToRegistry(lazy = true)
+    public IngressLanes ingressLanes(@PropertyInject("skaben.ingress.lanes") int lanes) {
+        return new IngressLanes(lanes);
     }
 
     /** The ingress's first step: the topic split (ReadPacket.topic). */

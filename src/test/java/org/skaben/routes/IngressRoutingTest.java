@@ -1,15 +1,23 @@
 package org.skaben.routes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Properties;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -28,6 +36,8 @@ import org.skaben.device.DeviceRepository;
 import org.skaben.device.DeviceTypeRepository;
 import org.skaben.metrics.PacketCounts;
 import org.skaben.metrics.Refusals;
+import org.skaben.protocol.IngressLanes;
+import org.skaben.protocol.Packet;
 import org.skaben.protocol.PacketReader;
 import org.skaben.protocol.ReadPacket;
 
@@ -78,6 +88,7 @@ class IngressRoutingTest extends CamelTestSupport {
         registry.bind("packetCounts", counts);
         registry.bind("refusals", new Refusals(metrics));
         registry.bind("cupRequests", new CupRequests());
+        registry.bind("ingressLanes", new IngressLanes(2));
     }
 
     @Override
@@ -123,6 +134,41 @@ class IngressRoutingTest extends CamelTestSupport {
             assertEquals(UID, target.getExchanges().get(0).getMessage().getHeader("skabenUid"));
             assertEquals("lock", target.getExchanges().get(0).getMessage().getHeader("skabenType"));
         }
+    }
+
+    /**
+     * As the MQTT consumer does, packets are handed in one after the other without waiting: each device's packets
+     * reach their route in the order they came, on the lanes' threads, several devices side by side.
+     */
+    @Test
+    void eachDevicesPacketsKeepTheirOrderOnTheLanes() throws Exception {
+        List<String> uids = List.of("0a0000000001", "0a0000000002", "0a0000000003", "0a0000000004");
+        MockEndpoint pong = getMockEndpoint("mock:direct:pong");
+        pong.expectedMessageCount(400);
+        Map<String, List<Long>> seen = new ConcurrentHashMap<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        pong.whenAnyExchangeReceived(exchange -> {
+            Packet packet = exchange.getMessage().getBody(Packet.class);
+            seen.computeIfAbsent(packet.uid(), uid -> new CopyOnWriteArrayList<>()).add(packet.timestamp());
+            threads.add(Thread.currentThread().getName());
+        });
+        AsyncProcessor ingress = (AsyncProcessor) context.getRoute("mqtt-ingress").getConsumer().getProcessor();
+        for (int i = 0; i < 400; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setHeader("CamelMqttTopic", "ask/lock/" + uids.get(i % 4) + "/pong");
+            exchange.getMessage().setBody(("{\"timestamp\": " + (i + 1) + "}").getBytes(StandardCharsets.UTF_8));
+            ingress.process(exchange, done -> { });
+        }
+        MockEndpoint.assertIsSatisfied(context);
+        for (int d = 0; d < 4; d++) {
+            List<Long> expected = new ArrayList<>();
+            for (int i = d; i < 400; i += 4) {
+                expected.add((long) i + 1);
+            }
+            assertEquals(expected, seen.get(uids.get(d)), "device " + uids.get(d));
+        }
+        assertTrue(threads.stream().allMatch(t -> t.startsWith("skaben-ingress-lane-")), threads.toString());
+        assertEquals(2, threads.stream().distinct().count(), "four devices on both lanes: " + threads.stream().distinct().toList());
     }
 
     @Test

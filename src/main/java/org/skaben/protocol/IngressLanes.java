@@ -1,0 +1,95 @@
+package org.skaben.protocol;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * The MQTT ingress's hand-off (routes/ingress.camel.yaml): each packet goes on in its device's lane, one thread per
+ * lane, so that packets of different devices are processed side by side while one device's packets keep the order
+ * they came in (a SUP is applied before the PONG that reports the new config's hash). Without it every packet runs
+ * on the MQTT client's one callback thread, which then also reads from the broker: measured, that thread bounded
+ * the server at about half the broker's rate even for PONGs. The packet is acknowledged to the broker when its
+ * exchange completes, as before: the hand-off loses nothing a stop or a crash could not lose before.
+ */
+public class IngressLanes extends AsyncProcessorSupport {
+
+    private final int lanes;
+    private volatile ExecutorService[] executors;
+
+    /** {@code lanes}: threads; 0 keeps every packet on the thread that hands it over (no lanes). */
+    public IngressLanes(int lanes) {
+        if (lanes < 0) {
+            throw new IllegalArgumentException("skaben.ingress.lanes must be 0 or more, not " + lanes);
+        }
+        this.lanes = lanes;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        ExecutorService[] running = executors;
+        if (lanes == 0) {
+            callback.done(true);
+            return true;
+        }
+        if (running == null) {
+            exchange.setException(new RejectedExecutionException("the ingress lanes are stopped"));
+            callback.done(true);
+            return true;
+        }
+        int lane = lane(exchange.getMessage().getHeader("CamelMqttTopic", String.class), running.length);
+        try {
+            running[lane].execute(() -> callback.done(false));
+        } catch (RejectedExecutionException stopped) {
+            exchange.setException(stopped);
+            callback.done(true);
+            return true;
+        }
+        return false;
+    }
+
+    /** The lane of a topic's device: its topic without the command (ask/type/uid), so that every command shares it. */
+    static int lane(String topic, int lanes) {
+        if (topic == null) {
+            return 0;
+        }
+        int end = topic.lastIndexOf('/');
+        int hash = 0;
+        for (int i = 0; i < (end < 0 ? topic.length() : end); i++) {
+            hash = 31 * hash + topic.charAt(i);
+        }
+        return Math.floorMod(hash, lanes);
+    }
+
+    @Override
+    protected void doStart() {
+        if (lanes == 0) {
+            return;
+        }
+        ExecutorService[] started = new ExecutorService[lanes];
+        for (int i = 0; i < lanes; i++) {
+            String name = "skaben-ingress-lane-" + (i + 1);
+            started[i] = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        executors = started;
+    }
+
+    @Override
+    protected void doStop() {
+        ExecutorService[] running = executors;
+        executors = null;
+        if (running != null) {
+            // what is queued still runs: the route's stop waits for its exchanges in flight
+            for (ExecutorService lane : running) {
+                lane.shutdown();
+            }
+        }
+    }
+}
