@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.skaben.Headers;
 import org.skaben.protocol.PacketRefused;
 import org.skaben.protocol.TopicParser;
@@ -17,6 +19,8 @@ import org.skaben.protocol.TopicParser;
  * once the ingress route's choice has taken it (which commands exist is decided there, in YAML, not here).
  * The ingress route counts each packet once: {@link #unreadable} before its topic is split, then
  * {@link #received} or {@link #unrouted} where its choice takes or refuses the command.
+ * {@code skaben_packets_handled_total} counts, by command, the received packets whose handling has finished (their
+ * exchange completed, stored or refused, and the broker acknowledged): received minus handled is what is in flight.
  */
 public class PacketCounts {
 
@@ -30,6 +34,7 @@ public class PacketCounts {
     private final MeterRegistry registry;
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
+    private final Map<String, Counter> handled = new ConcurrentHashMap<>();
 
     public PacketCounts(MeterRegistry registry) {
         this.registry = registry;
@@ -44,9 +49,19 @@ public class PacketCounts {
         in(INVALID).increment();
     }
 
-    /** A device packet whose command the ingress choice took for one of its routes. */
-    public void received(@Header(Headers.COMMAND) String command) {
+    /**
+     * A device packet whose command the ingress choice took for one of its routes; counted as handled when its
+     * exchange completes.
+     */
+    public void received(@Header(Headers.COMMAND) String command, Exchange exchange) {
         in(command).increment();
+        Counter done = handled(command);
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange completed) {
+                done.increment();
+            }
+        });
     }
 
     /** A device packet whose command no ingress route takes (it is refused). */
@@ -69,6 +84,12 @@ public class PacketCounts {
     private Counter in(String command) {
         return in.computeIfAbsent(command, c -> Counter.builder("skaben.packets.in")
                 .description("Device packets received, by command").tag("command", c).register(registry));
+    }
+
+    private Counter handled(String command) {
+        return handled.computeIfAbsent(command, c -> Counter.builder("skaben.packets.handled")
+                .description("Device packets whose handling finished, by command").tag("command", c)
+                .register(registry));
     }
 
     private Counter out(String command) {

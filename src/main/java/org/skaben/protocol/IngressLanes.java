@@ -1,8 +1,10 @@
 package org.skaben.protocol;
 
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -13,19 +15,29 @@ import org.apache.camel.support.AsyncProcessorSupport;
  * they came in (a SUP is applied before the PONG that reports the new config's hash). Without it every packet runs
  * on the MQTT client's one callback thread, which then also reads from the broker: measured, that thread bounded
  * the server at about half the broker's rate even for PONGs. The packet is acknowledged to the broker when its
- * exchange completes, as before: the hand-off loses nothing a stop or a crash could not lose before.
+ * exchange completes, as before: the hand-off loses nothing a stop or a crash could not lose before. Each lane
+ * queues a few packets only: when its queue is full the MQTT client's thread waits, so that a burst the server
+ * cannot take (a stalled database) waits in the broker, not in the server's memory.
  */
 public class IngressLanes extends AsyncProcessorSupport {
 
     private final int lanes;
+    private final int queue;
     private volatile ExecutorService[] executors;
 
-    /** {@code lanes}: threads; 0 keeps every packet on the thread that hands it over (no lanes). */
-    public IngressLanes(int lanes) {
+    /**
+     * {@code lanes}: threads, 0 keeps every packet on the thread that hands it over (no lanes); {@code queue}:
+     * packets each lane holds beside the one it processes.
+     */
+    public IngressLanes(int lanes, int queue) {
         if (lanes < 0) {
             throw new IllegalArgumentException("skaben.ingress.lanes must be 0 or more, not " + lanes);
         }
+        if (queue < 1) {
+            throw new IllegalArgumentException("skaben.ingress.lane-queue must be 1 or more, not " + queue);
+        }
         this.lanes = lanes;
+        this.queue = queue;
     }
 
     @Override
@@ -72,13 +84,27 @@ public class IngressLanes extends AsyncProcessorSupport {
         ExecutorService[] started = new ExecutorService[lanes];
         for (int i = 0; i < lanes; i++) {
             String name = "skaben-ingress-lane-" + (i + 1);
-            started[i] = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
-                return thread;
-            });
+            started[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue),
+                    task -> {
+                        Thread thread = new Thread(task, name);
+                        thread.setDaemon(true);
+                        return thread;
+                    }, IngressLanes::waitForRoom);
         }
         executors = started;
+    }
+
+    /** A full lane: the handing thread (the MQTT client's) waits until the lane has room. */
+    private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
+        if (lane.isShutdown()) {
+            throw new RejectedExecutionException("the ingress lanes are stopped");
+        }
+        try {
+            lane.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for an ingress lane", e);
+        }
     }
 
     @Override

@@ -79,8 +79,9 @@ public class DeviceConfiguration implements CamelConfiguration {
 
     /** The MQTT consumer hands each packet to its device's lane (IngressLanes): devices side by side, each in order. */
     @BindToRegistry(lazy = true)
-    public IngressLanes ingressLanes(@PropertyInject("skaben.ingress.lanes") int lanes) {
-        return new IngressLanes(lanes);
+    public IngressLanes ingressLanes(@PropertyInject("skaben.ingress.lanes") int lanes,
+                @PropertyInject("skaben.ingress.lane-queue") int queue) {
+        return new IngressLanes(lanes, queue);
     }
 
     /** The ingress's first step: the topic split (ReadPacket.topic). */

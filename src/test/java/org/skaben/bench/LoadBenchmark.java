@@ -195,12 +195,17 @@ public final class LoadBenchmark {
         return rate;
     }
 
-    /** The realistic mix through the server; done when a marker sent last is journaled, checked in the database. */
+    /**
+     * The realistic mix through the server; done when every packet's handling has finished (the server's
+     * skaben_packets_handled_total grew by all of them: its route done, the broker acknowledged) and a marker sent
+     * last is journaled, checked in the database.
+     */
     private double serverRate(int messages) throws Exception {
         List<String[]> packets = mix(messages);
         long sups = packets.stream().filter(p -> p[0].endsWith("/sup")).count();
         long infos = packets.stream().filter(p -> p[0].endsWith("/info")).count();
         long since = System.currentTimeMillis();
+        long handledBefore = handled();
         String marker = "bench" + Long.toHexString(System.nanoTime());
         long t0;
         try (Publisher p = new Publisher("bench-e2e-pub")) {
@@ -212,7 +217,8 @@ public final class LoadBenchmark {
                     "{\"timestamp\": " + now() + ", \"datahold\": {\"marker\": \"" + marker + "\"}}");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (!get("/api/events?kind=info&device=" + uids.get(0) + "&limit=1").body().contains(marker)) {
+        while (handled() < handledBefore + messages + 1
+                || !get("/api/events?kind=info&device=" + uids.get(0) + "&limit=1").body().contains(marker)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("server did not finish in 300 s");
             }
@@ -397,6 +403,17 @@ public final class LoadBenchmark {
     private long count(String kind, long since) throws Exception {
         String body = get("/api/events/count?kind=" + kind + "&since=" + Instant.ofEpochMilli(since)).body();
         return ((Number) Json.readObject(body).get("count")).longValue();
+    }
+
+    /** Device packets the server has finished with, all commands (skaben_packets_handled_total in /metrics). */
+    private long handled() throws Exception {
+        double sum = 0;
+        for (String line : get("/metrics").body().split("\n")) {
+            if (line.startsWith("skaben_packets_handled_total{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Math.round(sum);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

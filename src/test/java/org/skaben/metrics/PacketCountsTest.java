@@ -24,14 +24,33 @@ class PacketCountsTest {
                 .sorted().toList();
     }
 
+    private final org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
+
+    private org.apache.camel.Exchange received(String command) {
+        org.apache.camel.Exchange exchange = new org.apache.camel.support.DefaultExchange(camel);
+        counts.received(command, exchange);
+        return exchange;
+    }
+
     @Test
     void packetsInAreCountedByTheCommandTheIngressTookThemFor() {
-        counts.received("pong");
-        counts.received("pong");
-        counts.received("info");
+        received("pong");
+        received("pong");
+        received("info");
         assertEquals(2, in("pong"));
         assertEquals(1, in("info"));
         assertEquals(List.of("info", "invalid", "other", "pong"), inTags());
+    }
+
+    @Test
+    void aPacketIsHandledWhenItsExchangeCompletesStoredOrRefused() {
+        org.apache.camel.Exchange first = received("sup");
+        org.apache.camel.Exchange second = received("sup");
+        assertEquals(0, registry.find("skaben.packets.handled").tag("command", "sup").counter().count());
+        first.getExchangeExtension().handoverCompletions().forEach(done -> done.onComplete(first));
+        second.setException(new IllegalStateException("refused"));
+        second.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(second));
+        assertEquals(2, registry.find("skaben.packets.handled").tag("command", "sup").counter().count());
     }
 
     @Test
@@ -64,7 +83,7 @@ class PacketCountsTest {
 
     @Test
     void packetsOutAreCountedByTheLastTopicLevel() {
-        counts.received("sup");
+        received("sup");
         counts.published("lock/all/ping");
         counts.published("lock/aabbccddeeff/cup");
         counts.published("rgb/all/cup");

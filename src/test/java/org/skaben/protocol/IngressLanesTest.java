@@ -36,6 +36,7 @@ class IngressLanesTest {
 
     @Test
     void lanesCannotBeNegative() {
-        assertThrows(IllegalArgumentException.class, () -> new IngressLanes(-1));
+        assertThrows(IllegalArgumentException.class, () -> new IngressLanes(-1, 16));
+        assertThrows(IllegalArgumentException.class, () -> new IngressLanes(2, 0));
     }
 }

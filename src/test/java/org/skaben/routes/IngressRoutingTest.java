@@ -88,7 +88,7 @@ class IngressRoutingTest extends CamelTestSupport {
         registry.bind("packetCounts", counts);
         registry.bind("refusals", new Refusals(metrics));
         registry.bind("cupRequests", new CupRequests());
-        registry.bind("ingressLanes", new IngressLanes(2));
+        registry.bind("ingressLanes", new IngressLanes(2, 16));
     }
 
     @Override
