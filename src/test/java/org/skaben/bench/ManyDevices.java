@@ -37,7 +37,8 @@ import org.skaben.device.Json;
  * </ol>
  *
  * <pre>mvn -B -q -DskipTests package exec:java -Dbench.main=org.skaben.bench.ManyDevices
- *   [-Dbench.devices=10000 -Dbench.rounds=3 -Dbench.warmup-rounds=2 -Dbench.ping-seconds=10 -Dbench.qos=1]</pre>
+ *   [-Dbench.devices=10000 -Dbench.rounds=3 -Dbench.warmup-rounds=2 -Dbench.ping-seconds=10 -Dbench.qos=1
+ *    -Dbench.histogram=25]</pre>
  */
 public final class ManyDevices {
 
@@ -47,6 +48,8 @@ public final class ManyDevices {
     private static final int PING_SECONDS = Integer.getInteger("bench.ping-seconds", 10);
     private static final int QOS = Integer.getInteger("bench.qos", 1);
     private static final String DB_URL = System.getProperty("bench.db-url", "");
+    // the classes holding most of the server's heap after the rounds (jcmd GC.class_histogram), this many lines
+    private static final int HISTOGRAM = Integer.getInteger("bench.histogram", 0);
     private static final String MAX_HEAP = "1g";
     // connections being opened at once: the broker accepts them one by one on its acceptor thread
     private static final int CONNECTING = 200;
@@ -83,6 +86,9 @@ public final class ManyDevices {
             String heap = server.heapAfterGc();
             System.out.printf("%nserver heap after GC (-Xmx%s, %d devices connected): %.0f MB used%n%s%n", MAX_HEAP,
                     DEVICES, ServerProcess.usedMb(heap), heap.strip());
+            if (HISTOGRAM > 0) {
+                System.out.println(server.histogram(HISTOGRAM));
+            }
             disconnect();
             startUp();
         } finally {

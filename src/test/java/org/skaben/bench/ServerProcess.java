@@ -141,6 +141,12 @@ final class ServerProcess implements AutoCloseable {
         return run("jcmd", String.valueOf(process.pid()), "GC.heap_info");
     }
 
+    /** The first {@code lines} lines of {@code jcmd GC.class_histogram} (live objects only: it runs a full GC). */
+    String histogram(int lines) throws Exception {
+        return run("jcmd", String.valueOf(process.pid()), "GC.class_histogram").lines().limit(lines + 3L)
+                .collect(java.util.stream.Collectors.joining(System.lineSeparator()));
+    }
+
     /** The "used" figure of a {@code GC.heap_info} text, in MB (-1 when it has none). */
     static double usedMb(String heapInfo) {
         Matcher m = HEAP_USED.matcher(heapInfo);
