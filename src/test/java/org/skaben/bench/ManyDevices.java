@@ -82,6 +82,8 @@ public final class ManyDevices {
                     (ready - server.startedNanos()) / 1e9);
             connect();
             register();
+            System.out.printf("server heap after GC, devices connected and registered: %.0f MB used%n",
+                    ServerProcess.usedMb(server.heapAfterGc()));
             latency();
             String heap = server.heapAfterGc();
             System.out.printf("%nserver heap after GC (-Xmx%s, %d devices connected): %.0f MB used%n%s%n", MAX_HEAP,
@@ -293,6 +295,9 @@ public final class ManyDevices {
         final AtomicLong lastRoundStart = new AtomicLong();
         final AtomicInteger pongs = new AtomicInteger();
         final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        // a PING sent before the phase began (still on its way to some devices: the broker fans one PING out
+        // to every device's queue) belongs to no round of it
+        private final long after = now();
         private final ConcurrentHashMap<Long, Integer> roundOfPing = new ConcurrentHashMap<>();
 
         Phase(String prefix, int rounds, int first) {
@@ -301,10 +306,10 @@ public final class ManyDevices {
             this.first = first;
         }
 
-        /** The round a PING (its timestamp) belongs to, or -1 when the phase has had all its rounds. */
+        /** The round a PING (its timestamp) belongs to, or -1 when it is none of the phase's rounds. */
         int round(long pingTs) {
             return roundOfPing.computeIfAbsent(pingTs, ts -> {
-                if (started.get() >= rounds) {
+                if (ts <= after || started.get() >= rounds) {
                     return -1;
                 }
                 lastRoundStart.set(System.nanoTime());
