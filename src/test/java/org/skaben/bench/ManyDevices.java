@@ -222,9 +222,9 @@ public final class ManyDevices {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int seen = -1;
         long quietSince = System.nanoTime();
-        // done when every device had its CUP, or none came for 10 s
+        // done when every device had its CUP, or none came for 10 s after the first
         while (cupped.size() < DEVICES && System.nanoTime() < deadline
-                && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10)) {
+                && (cupped.isEmpty() || System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(10))) {
             if (cupped.size() != seen) {
                 seen = cupped.size();
                 quietSince = System.nanoTime();
@@ -232,6 +232,9 @@ public final class ManyDevices {
             Thread.sleep(100);
         }
         long journaled = server.count("cup", since);
+        if (cupped.isEmpty()) {
+            throw new IllegalStateException("no start-up CUP within 120 s of ready; see " + server.log());
+        }
         System.out.printf("  ready (GET /health/ready 200)     %6.1f s after the process start%n", (ready - t0) / 1e9);
         System.out.printf("  CUP watcher subscribed           %6.1f s%n", (watcherAt[0] - t0) / 1e9);
         System.out.printf("  first start-up CUP               %6.1f s%n", (firstCup.get() - t0) / 1e9);
