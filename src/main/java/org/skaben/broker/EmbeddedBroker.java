@@ -14,6 +14,13 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class EmbeddedBroker {
 
+    /**
+     * The first chunk of each queue's buffer of arriving messages, in elements (Artemis's default: 8192, a 32 KB
+     * array). Every device subscription is a queue of its own (two per device): with the default, 10,000 devices
+     * held 650 MB of empty buffers. The buffer grows by chunks of this size in a burst.
+     */
+    static final int QUEUE_BUFFER = 128;
+
     private final String host;
     private final int port;
     private final String dataDir;
@@ -67,7 +74,7 @@ public final class EmbeddedBroker {
         }
         // no dead-letter or expiry address is needed for MQTT; saying so silences a warning per subscription
         config.addAddressSetting("#", new AddressSettings().setAutoCreateDeadLetterResources(false)
-                .setMaxSizeBytes(-1));
+                .setMaxSizeBytes(-1).setInitialQueueBufferSize(QUEUE_BUFFER));
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.setSecurityManager(security);
@@ -120,6 +127,21 @@ public final class EmbeddedBroker {
                 .forEach(q -> queues.add(q.getName() + ": " + q.getMessageCount() + " held, "
                         + q.getDeliveringCount() + " being delivered, " + q.getConsumerCount() + " consumer(s)"));
         return queues;
+    }
+
+    /** The first chunk of each queue's buffer of arriving messages (elements), by queue name. */
+    public synchronized java.util.Map<String, Integer> queueBuffers() {
+        java.util.Map<String, Integer> buffers = new java.util.TreeMap<>();
+        if (server == null) {
+            return buffers;
+        }
+        server.getActiveMQServer().getPostOffice().getAllBindings()
+                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
+                .map(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue())
+                .filter(q -> q instanceof org.apache.activemq.artemis.core.server.impl.QueueImpl)
+                .forEach(q -> buffers.put(q.getName().toString(),
+                        ((org.apache.activemq.artemis.core.server.impl.QueueImpl) q).getInitialQueueBufferSize()));
+        return buffers;
     }
 
     /** Of those, the messages sent to addresses the test accepts ("ask.lock.x.sup"); a soak's accounting. */

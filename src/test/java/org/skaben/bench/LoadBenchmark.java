@@ -56,13 +56,10 @@ public final class LoadBenchmark {
     private static final String TS = "@ts@";
     private static final String DB_URL = System.getProperty("bench.db-url", "");
 
-    private final int mqttPort = BenchServer.freePort();
-    private final int httpPort = BenchServer.freePort();
-    private final String broker = "tcp://127.0.0.1:" + mqttPort;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> uids = new ArrayList<>();
     private final Random random = new Random(42);
-    private Process server;
+    private ServerProcess server;
+    private String broker;
 
     public static void main(String[] args) throws Exception {
         new LoadBenchmark().run();
@@ -73,8 +70,9 @@ public final class LoadBenchmark {
         for (int i = 0; i < DEVICES; i++) {
             uids.add(String.format("b0%010x", i));
         }
-        Path data = Files.createTempDirectory("skaben-bench");
-        startServer(data);
+        server = new ServerProcess(Files.createTempDirectory("skaben-bench"), "256m", PING_SECONDS, DB_URL);
+        broker = server.brokerUrl();
+        server.start();
         try {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
                     + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
@@ -109,50 +107,8 @@ public final class LoadBenchmark {
             latency();
             heap();
         } finally {
-            server.destroy();
-            server.waitFor(20, TimeUnit.SECONDS);
+            server.stop();
         }
-    }
-
-    private void startServer(Path data) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File jar = new File("target/skaben-server.jar");
-        if (!jar.exists()) {
-            throw new IllegalStateException("build the server first: mvn -DskipTests package");
-        }
-        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx256m"));
-        String extra = System.getProperty("bench.server-jvm-args", "");
-        if (!extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.addAll(List.of(
-                "-Dskaben.mqtt.host=127.0.0.1", "-Dskaben.mqtt.port=" + mqttPort,
-                "-Dskaben.http.host=127.0.0.1", "-Dskaben.http.port=" + httpPort,
-                "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
-                "-Dskaben.db.url=" + (DB_URL.isBlank()
-                        ? "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
-                        : DB_URL),
-                "-Dskaben.ping.interval-seconds=" + PING_SECONDS,
-                "-Dskaben.http.token=bench",
-                // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
-                "-Dskaben.mqtt.anonymous=true",
-                "-Dcamel.main.routes-reload-enabled=false",
-                "-jar", jar.getPath()));
-        server = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(data.resolve("server.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (get("/api/types").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new IllegalStateException("server did not start; see " + data.resolve("server.log"));
     }
 
     /** Every device says hello once, so the runs below measure known devices. */
@@ -308,7 +264,7 @@ public final class LoadBenchmark {
         return sorted;
     }
 
-    private static void print(String label, List<Long> sorted) {
+    static void print(String label, List<Long> sorted) {
         System.out.printf("%-36s %5d CUPs: p50 %6.1f ms, p90 %6.1f ms, p99 %6.1f ms, max %6.1f ms%n", label,
                 sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
@@ -347,17 +303,7 @@ public final class LoadBenchmark {
     }
 
     private void heap() throws Exception {
-        long pid = server.pid();
-        run("jcmd", String.valueOf(pid), "GC.run");
-        String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
-        System.out.printf("%nserver heap after GC (-Xmx256m, %d devices):%n%s", DEVICES, info);
-    }
-
-    private static String run(String... command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        System.out.printf("%nserver heap after GC (-Xmx256m, %d devices):%n%s", DEVICES, server.heapAfterGc());
     }
 
     /** By default 80 % PONG, 10 % SUP, 10 % INFO, spread over the devices; SUP and INFO with unique task ids. */
@@ -392,7 +338,7 @@ public final class LoadBenchmark {
         return payload.replace(TS, Long.toString(now() - 5));
     }
 
-    private static String type(String uid) {
+    static String type(String uid) {
         return uid.hashCode() % 5 == 0 ? "terminal" : "lock";
     }
 
@@ -401,8 +347,7 @@ public final class LoadBenchmark {
     }
 
     private long count(String kind, long since) throws Exception {
-        String body = get("/api/events/count?kind=" + kind + "&since=" + Instant.ofEpochMilli(since)).body();
-        return ((Number) Json.readObject(body).get("count")).longValue();
+        return server.count(kind, since);
     }
 
     /** Device packets the server has finished with, all commands (skaben_packets_handled_total in /metrics). */
@@ -417,9 +362,7 @@ public final class LoadBenchmark {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Authorization", "Bearer bench")
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 
     private static double median(List<Double> values) {
@@ -432,7 +375,7 @@ public final class LoadBenchmark {
         return values.stream().map(v -> String.format("%.0f", v)).toList().toString();
     }
 
-    private static double pct(List<Long> sorted, int p) {
+    static double pct(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;
         }
