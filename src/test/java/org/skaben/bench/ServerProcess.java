@@ -56,7 +56,9 @@ final class ServerProcess implements AutoCloseable {
             httpPort = BenchServer.freePort();
         }
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File jar = new File("target/skaben-server.jar");
+        // -Dbench.server-dir: another checkout's server (its jar and its routes/), to compare commits in one session
+        File dir = new File(System.getProperty("bench.server-dir", "."));
+        File jar = new File(dir, "target/skaben-server.jar");
         if (!jar.exists()) {
             throw new IllegalStateException("build the server first: mvn -DskipTests package");
         }
@@ -81,6 +83,7 @@ final class ServerProcess implements AutoCloseable {
                 "-jar", jar.getPath()));
         startedNanos = System.nanoTime();
         process = new ProcessBuilder(command)
+                .directory(dir)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
