@@ -147,9 +147,11 @@ public final class LoadBenchmark {
             try (var in = LoadBenchmark.class.getResourceAsStream("/bench/mosquitto.conf")) {
                 settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            // the load generator's clients log in anonymously, as they do on the embedded broker
+            // the load generator's clients log in anonymously, as they do on the embedded broker; nothing is
+            // kept beyond the run (persistence only saves at an interval and at the end, and mosquitto started
+            // as root saves as the user mosquitto, who may not write to the run's folder)
             mosquitto = PrivateMosquitto.start(data.resolve("mosquitto"), settings + "allow_anonymous true\n"
-                    + "persistence_location " + data.resolve("mosquitto") + "/\n");
+                    + "persistence false\n");
             broker = mosquitto.url();
             brokerName = "private mosquitto " + broker + " (bench/mosquitto.conf)";
         } else if (!BROKER.equals("embedded")) {
