@@ -30,12 +30,10 @@ public final class PrivatePostgres {
     private final Path dir;
     private final Path data;
     private final int port;
-    private final boolean durable;
 
-    private PrivatePostgres(Path bin, Path dir, boolean durable) {
+    private PrivatePostgres(Path bin, Path dir) {
         this.bin = bin;
         this.dir = dir;
-        this.durable = durable;
         this.data = dir.resolve("data");
         this.port = FreePort.next();
     }
@@ -60,14 +58,14 @@ public final class PrivatePostgres {
     /** As {@link #start(Path)}; {@code durable}: PostgreSQL's own fsync and commit settings, as in production. */
     public static PrivatePostgres start(Path dir, boolean durable) throws Exception {
         long starting = System.nanoTime();
-        PrivatePostgres pg = new PrivatePostgres(binaries().orElseThrow(), dir.toAbsolutePath(), durable);
-        pg.create();
+        PrivatePostgres pg = new PrivatePostgres(binaries().orElseThrow(), dir.toAbsolutePath());
+        pg.create(durable);
         System.out.printf("PostgreSQL %s in %s started in %d ms%n", pg.bin.getParent().getFileName(), dir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting));
         return pg;
     }
 
-    private void create() throws Exception {
+    private void create(boolean durable) throws Exception {
         if (Files.exists(data.resolve("postmaster.pid"))) {
             // a run that died before it stopped its cluster
             stopQuietly();

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,25 +18,13 @@ import org.junit.jupiter.api.Test;
  * message as in flight until its callback thread gets to it, so the next publish can be refused with "Too many
  * publishes in progress" (32202) although only one is on the wire; the egress waits and publishes it again.
  */
-class BrokerReceiveMaximumTest extends SkabenAppTestSupport {
+class BrokerReceiveMaximumTest extends OnMosquittoTestSupport {
 
     private static final int DEVICES = 200;
-    private Mosquitto mosquitto;
 
     @Override
-    protected Map<String, String> extraProperties() {
-        mosquitto = Mosquitto.startIfInstalled(mqttPort, "max_inflight_messages 5\n");
-        if (mosquitto == null) {
-            return Map.of();
-        }
-        return Map.of("skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl);
-    }
-
-    @AfterAll
-    void stopMosquitto() throws InterruptedException {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
+    protected String mosquittoSettings() {
+        return "max_inflight_messages 5\n";
     }
 
     @Test
