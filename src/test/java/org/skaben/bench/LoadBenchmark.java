@@ -27,18 +27,24 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.skaben.cluster.PrivateMosquitto;
+import org.skaben.cluster.PrivatePostgres;
 import org.skaben.device.Json;
 
 /**
  * Load generator: starts the packaged server (target/skaben-server.jar, -Xmx256m) as its own process, plays N
- * devices through its embedded broker and prints, from one run:
+ * devices through its broker (its embedded one, or mosquitto) and prints, from one run:
  * the raw broker rate (publisher to a plain subscriber, same broker), the server's end-to-end rate (received,
  * processed and persisted), their ratio, PONG-to-CUP latency percentiles with every device pinged, and the
  * server's heap.
  *
  * <pre>mvn -q -DskipTests package exec:java [-Dbench.devices=1000 -Dbench.messages=50000 -Dbench.qos=1 -Dbench.rounds=3]</pre>
+ * On mosquitto and PostgreSQL (both private ones the benchmark starts, and stops at its end):
+ * <pre>... exec:java -Dbench.broker=mosquitto -Dbench.db=postgres [-Dbench.cluster=true]</pre>
  */
 public final class LoadBenchmark {
 
@@ -54,8 +60,22 @@ public final class LoadBenchmark {
     private static final int INFO_PERCENT = Integer.getInteger("bench.info-percent", 10);
     private static final int WINDOW = 1000;
     private static final String TS = "@ts@";
-    private static final String DB_URL = System.getProperty("bench.db-url", "");
+    // the server's broker, which the raw baseline uses too: embedded (the server's own), mosquitto (a private one
+    // started here with the settings of src/test/resources/bench/mosquitto.conf), or tcp://host:port (one running)
+    private static final String BROKER = System.getProperty("bench.broker", "embedded");
+    // the server's database: hsqldb (a file in the run's folder), postgres (a private PostgreSQL started here, with
+    // its durable defaults), or jdbc:... (one running; -Dbench.db-username, -Dbench.db-password)
+    private static final String DB = System.getProperty("bench.db", System.getProperty("bench.db-url", "hsqldb"));
+    // the server as one instance of a cluster (skaben.cluster.enabled: shared subscription, persistent session,
+    // leases in the database); needs a broker other than the embedded one and PostgreSQL
+    private static final boolean CLUSTER = Boolean.getBoolean("bench.cluster");
 
+    private String brokerName = "embedded broker";
+    private PrivateMosquitto mosquitto;
+    private String dbUrl;
+    private String dbUsername = System.getProperty("bench.db-username", "");
+    private String dbPassword = System.getProperty("bench.db-password", "");
+    private String dbName;
     private final List<String> uids = new ArrayList<>();
     private final Random random = new Random(42);
     private ServerProcess server;
@@ -70,12 +90,14 @@ public final class LoadBenchmark {
         for (int i = 0; i < DEVICES; i++) {
             uids.add(String.format("b0%010x", i));
         }
-        server = new ServerProcess(Files.createTempDirectory("skaben-bench"), "256m", PING_SECONDS, DB_URL);
-        broker = server.brokerUrl();
-        server.start();
+        Path data = Files.createTempDirectory("skaben-bench");
+        startBroker(data);
+        startDatabase(data);
+        startServer(data);
         try {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
-                    + "QoS %d, server -Xmx256m, HSQLDB file%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS);
+                    + "QoS %d, server -Xmx256m%s, %s, %s%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS,
+                    CLUSTER ? " as one cluster instance" : "", brokerName, dbName);
             register();
             // both paths warm up first (JIT, connection pools), then alternate; the median of each is reported.
             // The server's JIT takes several runs (its rate still rises run after run, the compiler busy on one
@@ -108,13 +130,75 @@ public final class LoadBenchmark {
             heap();
         } finally {
             server.stop();
+            if (mosquitto != null) {
+                mosquitto.close();
+                System.out.println("mosquitto's log: " + mosquitto.log());
+            }
         }
+    }
+
+    private void startBroker(Path data) throws Exception {
+        if (BROKER.equals("mosquitto")) {
+            String settings;
+            try (var in = LoadBenchmark.class.getResourceAsStream("/bench/mosquitto.conf")) {
+                settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            // the load generator's clients log in anonymously, as they do on the embedded broker; nothing is
+            // kept beyond the run (persistence only saves at an interval and at the end, and mosquitto started
+            // as root saves as the user mosquitto, who may not write to the run's folder)
+            mosquitto = PrivateMosquitto.start(data.resolve("mosquitto"), settings + "allow_anonymous true\n"
+                    + "persistence false\n");
+            broker = mosquitto.url();
+            brokerName = "private mosquitto " + broker + " (bench/mosquitto.conf)";
+        } else if (!BROKER.equals("embedded")) {
+            broker = BROKER;
+            brokerName = "broker " + broker;
+        } else if (CLUSTER) {
+            throw new IllegalArgumentException("-Dbench.cluster=true needs -Dbench.broker=mosquitto or tcp://...");
+        }
+    }
+
+    private void startDatabase(Path data) throws Exception {
+        if (DB.equals("postgres")) {
+            // a folder of its own outside the run's (which only root may enter): as root, PostgreSQL runs as postgres
+            PrivatePostgres postgres = PrivatePostgres.start(Files.createTempDirectory("skaben-bench-pg"), true);
+            dbUrl = postgres.url();
+            dbUsername = PrivatePostgres.USER;
+            dbName = "private PostgreSQL " + dbUrl + " (fsync on)";
+        } else if (DB.startsWith("jdbc:")) {
+            dbUrl = DB;
+            dbName = dbUrl;
+        } else {
+            dbUrl = "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;"
+                    + "hsqldb.default_table_type=cached";
+            dbUsername = "SA";
+            dbName = "HSQLDB file";
+        }
+        if (CLUSTER && !dbUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("-Dbench.cluster=true needs -Dbench.db=postgres or a jdbc:postgresql: URL");
+        }
+    }
+
+    private void startServer(Path data) throws Exception {
+        server = new ServerProcess(data, "256m", PING_SECONDS, "");
+        if (broker != null) {
+            server.with("skaben.mqtt.embedded", "false").with("skaben.mqtt.url", broker);
+        }
+        server.with("skaben.db.url", dbUrl).with("skaben.db.username", dbUsername)
+                .with("skaben.db.password", dbPassword)
+                // the cluster's instance id names its client ids and its session at the broker
+                .with("skaben.cluster.enabled", String.valueOf(CLUSTER))
+                .with("skaben.instance.id", CLUSTER ? "bench-1" : "");
+        broker = server.brokerUrl();
+        server.start();
     }
 
     /** Every device says hello once, so the runs below measure known devices. */
     private void register() throws Exception {
         long t0 = System.nanoTime();
         try (Publisher p = new Publisher("bench-register")) {
+            System.out.printf("publishers keep up to %d QoS %d messages unacknowledged (the broker's receive maximum "
+                    + "caps the benchmark's %d)%n", p.size, QOS, WINDOW);
             for (String uid : uids) {
                 p.publish("ask/" + type(uid) + "/" + uid + "/pong", pong(now() - 5, null));
             }
@@ -398,10 +482,15 @@ public final class LoadBenchmark {
         return options;
     }
 
-    /** An MQTT 5 publisher with a window of in-flight messages; close() waits for every acknowledgement. */
+    /**
+     * An MQTT 5 publisher with a window of in-flight messages; close() waits for every acknowledgement. The window
+     * is the broker's receive maximum when that is smaller (mosquitto's max_inflight_messages, 20 by default):
+     * Paho refuses a publish beyond it ("Too many publishes in progress").
+     */
     private final class Publisher implements AutoCloseable {
         private final MqttAsyncClient client;
-        private final Semaphore window = new Semaphore(WINDOW);
+        private final int size;
+        private final Semaphore window;
         private final MqttActionListener release = new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
@@ -417,22 +506,39 @@ public final class LoadBenchmark {
 
         Publisher(String clientId) throws Exception {
             client = new MqttAsyncClient(broker, clientId, new MemoryPersistence());
-            client.connect(options()).waitForCompletion(10_000);
+            IMqttToken connected = client.connect(options());
+            connected.waitForCompletion(10_000);
+            size = Math.min(WINDOW, receiveMaximum(connected));
+            window = new Semaphore(size);
         }
 
         void publish(String topic, String payload) throws Exception {
             window.acquire();
             MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
             message.setQos(QOS);
-            client.publish(topic, message, null, release);
+            try {
+                client.publish(topic, message, null, release);
+            } catch (MqttException | RuntimeException refused) {
+                // not sent, so no acknowledgement will release it: close() would otherwise wait forever and
+                // hide this error
+                window.release();
+                throw refused;
+            }
         }
 
         @Override
         public void close() throws Exception {
-            window.acquire(WINDOW);
-            window.release(WINDOW);
+            window.acquire(size);
+            window.release(size);
             client.disconnect().waitForCompletion(10_000);
             client.close();
         }
+    }
+
+    /** The broker's receive maximum from its CONNACK: 65,535 (MQTT 5's default) when it sent none. */
+    private static int receiveMaximum(IMqttToken connected) {
+        MqttProperties properties = connected.getResponseProperties();
+        Integer maximum = properties == null ? null : properties.getReceiveMaximum();
+        return maximum == null ? 65_535 : maximum;
     }
 }

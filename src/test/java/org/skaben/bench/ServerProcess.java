@@ -34,6 +34,8 @@ final class ServerProcess implements AutoCloseable {
     private final int pingSeconds;
     private final String dbUrl;
     private final HttpClient http = HttpClient.newHttpClient();
+    // server settings given on top of the above (-D, after them: these win), e.g. an external broker or database
+    private final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
     private Process process;
     private long startedNanos;
 
@@ -45,8 +47,15 @@ final class ServerProcess implements AutoCloseable {
         this.dbUrl = dbUrl;
     }
 
+    /** A server setting on top of the defaults above (before {@link #start}). */
+    ServerProcess with(String key, String value) {
+        settings.put(key, value);
+        return this;
+    }
+
+    /** The server's broker: its embedded one, or skaben.mqtt.url given with {@link #with}. */
     String brokerUrl() {
-        return "tcp://127.0.0.1:" + mqttPort;
+        return settings.getOrDefault("skaben.mqtt.url", "tcp://127.0.0.1:" + mqttPort);
     }
 
     /** Starts the process (-Dbench.server-jvm-args go to its JVM) and returns; {@link #startedNanos()} is when. */
@@ -79,8 +88,9 @@ final class ServerProcess implements AutoCloseable {
                 "-Dskaben.http.token=bench",
                 // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
                 "-Dskaben.mqtt.anonymous=true",
-                "-Dcamel.main.routes-reload-enabled=false",
-                "-jar", jar.getPath()));
+                "-Dcamel.main.routes-reload-enabled=false"));
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", jar.getPath()));
         startedNanos = System.nanoTime();
         process = new ProcessBuilder(command)
                 .directory(dir)

@@ -8,9 +8,12 @@ import java.time.Duration;
 /**
  * Debian's mosquitto on a free loopback port for one test class: anonymous MQTT 3.1.1 and 5 (shared
  * subscriptions), nothing kept across a restart, its log in a file beside its config. It can be stopped and
- * started again on the same port (the broker-restart test).
+ * started again on the same port (the broker-restart test). The benchmark starts one with settings of its own.
  */
-final class PrivateMosquitto implements AutoCloseable {
+public final class PrivateMosquitto implements AutoCloseable {
+
+    /** The tests': a QoS 1 backlog for a busy server is queued, not dropped (the default keeps 1000 per client). */
+    private static final String TEST_SETTINGS = "allow_anonymous true\npersistence false\nmax_queued_messages 100000\n";
 
     private final Path config;
     private final Path log;
@@ -18,25 +21,28 @@ final class PrivateMosquitto implements AutoCloseable {
     private Process process;
     private Thread stopAtExit;
 
-    private PrivateMosquitto(Path dir) throws IOException {
+    private PrivateMosquitto(Path dir, String settings) throws IOException {
         Files.createDirectories(dir);
         port = FreePort.next();
         config = dir.resolve("mosquitto.conf");
         log = dir.resolve("mosquitto.log");
-        // a QoS 1 backlog for a busy server is queued, not dropped (the default keeps 1000 per client)
-        Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\nlog_dest stderr\nlog_type error\nlog_type warning\n"
-                + "log_type notice\nlog_type information\n");
+        Files.writeString(config, "listener " + port + " 127.0.0.1\n" + settings + "\nlog_dest stderr\n"
+                + "log_type error\nlog_type warning\nlog_type notice\nlog_type information\n");
     }
 
     static PrivateMosquitto start(Path dir) throws Exception {
-        PrivateMosquitto broker = new PrivateMosquitto(dir.toAbsolutePath());
+        return start(dir, TEST_SETTINGS);
+    }
+
+    /** One with {@code settings} (mosquitto.conf lines) in place of the tests' own; the listener and log are added. */
+    public static PrivateMosquitto start(Path dir, String settings) throws Exception {
+        PrivateMosquitto broker = new PrivateMosquitto(dir.toAbsolutePath(), settings);
         broker.startAgain();
         broker.stopAtExit = Commands.atExit("stop-mosquitto", broker::stop);
         return broker;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -66,6 +72,11 @@ final class PrivateMosquitto implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Where it logs (its notices say when it drops messages for a slow client). */
+    public Path log() {
+        return log;
     }
 
     @Override

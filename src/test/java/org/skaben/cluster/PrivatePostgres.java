@@ -17,12 +17,12 @@ import java.util.stream.Stream;
  * A PostgreSQL server of its own, for {@link TestPostgres} when no database is given: initdb into a folder under
  * target/, trust authentication, 127.0.0.1 on a free port, its socket in that folder, one database
  * {@code skaben}; stopped when the JVM ends. PostgreSQL refuses to run as root: as root, its programs run as the
- * user postgres, who owns the folder.
+ * user postgres, who owns the folder. The benchmark starts a durable one (fsync on, as in production).
  */
-final class PrivatePostgres {
+public final class PrivatePostgres {
 
     static final String DATABASE = "skaben";
-    static final String USER = "postgres";
+    public static final String USER = "postgres";
     /** A Unix socket path is at most 107 bytes: a folder deeper than this gets no socket (TCP is enough). */
     private static final int SOCKET_DIR_MAX = 90;
 
@@ -50,17 +50,22 @@ final class PrivatePostgres {
         }
     }
 
-    /** A new cluster in {@code dir} (emptied first), started, with the database {@code skaben}. */
+    /** A new cluster in {@code dir} (emptied first), started, with the database {@code skaben}; fsync off. */
     static PrivatePostgres start(Path dir) throws Exception {
+        return start(dir, false);
+    }
+
+    /** As {@link #start(Path)}; {@code durable}: PostgreSQL's own fsync and commit settings, as in production. */
+    public static PrivatePostgres start(Path dir, boolean durable) throws Exception {
         long starting = System.nanoTime();
         PrivatePostgres pg = new PrivatePostgres(binaries().orElseThrow(), dir.toAbsolutePath());
-        pg.create();
+        pg.create(durable);
         System.out.printf("PostgreSQL %s in %s started in %d ms%n", pg.bin.getParent().getFileName(), dir,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - starting));
         return pg;
     }
 
-    private void create() throws Exception {
+    private void create(boolean durable) throws Exception {
         if (Files.exists(data.resolve("postmaster.pid"))) {
             // a run that died before it stopped its cluster
             stopQuietly();
@@ -75,7 +80,7 @@ final class PrivatePostgres {
         String socketDir = dir.toString().length() <= SOCKET_DIR_MAX ? dir.toString() : "";
         // fsync off: a test database need not survive a power cut, and it is much faster on a loaded machine
         asPostgres(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c fsync=" + (durable ? "on" : "off")
                         + " -c max_connections=100 -c unix_socket_directories='" + socketDir + "'", "start");
         Commands.atExit("stop-postgres", this::stopQuietly);
         try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
@@ -85,7 +90,7 @@ final class PrivatePostgres {
     }
 
     /** The JDBC URL of the test database. */
-    String url() {
+    public String url() {
         return url(DATABASE);
     }
 

@@ -3,33 +3,13 @@ package org.skaben.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The server on an external broker (Debian's mosquitto, started here; .ci/run installs it): the protocol works
  * through it, and when it goes away and comes back the server reconnects, resubscribes and carries on.
  */
-class ExternalBrokerTest extends SkabenAppTestSupport {
-
-    private Mosquitto mosquitto;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        mosquitto = Mosquitto.startIfInstalled(mqttPort);
-        if (mosquitto == null) {
-            return Map.of();
-        }
-        return Map.of("skaben.mqtt.embedded", "false", "skaben.mqtt.url", brokerUrl);
-    }
-
-    @AfterAll
-    void stopMosquitto() throws InterruptedException {
-        if (mosquitto != null) {
-            mosquitto.close();
-        }
-    }
+class ExternalBrokerTest extends OnMosquittoTestSupport {
 
     @Test
     void theProtocolWorksThroughMosquittoAndSurvivesItsRestart() throws Exception {

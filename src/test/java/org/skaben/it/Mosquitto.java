@@ -21,11 +21,11 @@ public final class Mosquitto implements AutoCloseable {
     private final Path config;
     private Process process;
 
-    private Mosquitto(int port) throws IOException {
+    private Mosquitto(int port, String settings) throws IOException {
         this.port = port;
         this.config = Files.createTempFile("mosquitto", ".conf");
         Files.writeString(config, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "max_queued_messages 100000\n");
+                + "max_queued_messages 100000\n" + settings);
     }
 
     /** Skips the test without Debian's mosquitto, or fails it when the tests require it. */
@@ -36,11 +36,16 @@ public final class Mosquitto implements AutoCloseable {
 
     /** A mosquitto listening on {@code port} of 127.0.0.1, or null when the binary is not installed. */
     public static Mosquitto startIfInstalled(int port) {
+        return startIfInstalled(port, "");
+    }
+
+    /** As {@link #startIfInstalled(int)}, with more mosquitto.conf lines. */
+    public static Mosquitto startIfInstalled(int port, String settings) {
         if (!Files.isExecutable(BINARY)) {
             return null;
         }
         try {
-            Mosquitto broker = new Mosquitto(port);
+            Mosquitto broker = new Mosquitto(port, settings);
             broker.start();
             return broker;
         } catch (IOException e) {
