@@ -23,9 +23,7 @@ class TaskIdPruningTest extends SkabenAppTestSupport {
 
     @Test
     void oldTaskIdsGoWhileARecentOneStillRefusesItsRepeat() throws Exception {
-        TestDevice door = device("lock", newUid());
-        door.send("cup", "{\"timestamp\": 0, \"datahold\": {\"request\": \"all\"}}");
-        door.await("cup");
+        TestDevice door = started("lock");
         door.send("sup", "{\"timestamp\": 1, \"task_id\": \"t-new\", \"datahold\": {\"closed\": false}}");
         eventually(() -> journal(door.uid(), "sup"));
 
