@@ -1,2 +1,4 @@
+-- ordered by the whole of index event_device (uid is one value here): read backwards, the device's entries of
+-- other kinds skipped, it stops after the page
 SELECT id, occurred_at, kind, source, device_type, uid, topic, detail FROM event WHERE uid = :#${body.uid} AND kind = :#${body.kind} AND occurred_at >= :#${body.since}
-ORDER BY occurred_at DESC, id DESC LIMIT :#${body.limit}
+ORDER BY uid DESC, occurred_at DESC, id DESC LIMIT :#${body.limit}

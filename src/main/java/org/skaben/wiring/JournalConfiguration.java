@@ -1,5 +1,8 @@
 package org.skaben.wiring;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -11,6 +14,7 @@ import org.skaben.journal.JournalFeed;
 import org.skaben.journal.JournalRepository;
 import org.skaben.journal.JournalWriter;
 import org.skaben.journal.RecordInJournal;
+import org.skaben.journal.TaskIdPruning;
 import org.skaben.journal.TaskIdRepository;
 
 /**
@@ -56,6 +60,23 @@ public class JournalConfiguration implements CamelConfiguration {
                 @BeanInject("instanceId") InstanceId instance,
                 @PropertyInject("skaben.cluster.enabled") boolean cluster) {
         return new TaskIdRepository(dataSource, writer, cluster ? instance.value() : null);
+    }
+
+    /**
+     * Which task ids routes/task-id-pruning.camel.yaml deletes. They must outlive any redelivery of their packet:
+     * with several instances the broker keeps a gone instance's session, its unacknowledged packets in it, for
+     * skaben.cluster.session-expiry-seconds from when it noticed the instance gone (within one and a half MQTT
+     * keepalives, 60 s each, of the packet), and then hands them to the restarted instance or the leader; one
+     * process alone subscribes with a clean session, which the broker drops with the connection (no redelivery).
+     */
+    @BindToRegistry(lazy = true)
+    public TaskIdPruning taskIdPruning(@PropertyInject("skaben.task-ids.keep-seconds") long keepSeconds,
+                @PropertyInject("skaben.task-ids.prune-batch") int batch,
+                @PropertyInject("skaben.cluster.enabled") boolean cluster,
+                @PropertyInject("skaben.cluster.session-expiry-seconds") long sessionExpirySeconds,
+                @BeanInject("metricsRegistry") MeterRegistry metrics) {
+        Duration redelivery = cluster ? Duration.ofSeconds(sessionExpirySeconds + 90) : Duration.ZERO;
+        return new TaskIdPruning(Clock.systemUTC(), Duration.ofSeconds(keepSeconds), batch, redelivery, metrics);
     }
 
     /** A removed device's CUP deliveries (the record itself is written by sql: steps). */

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -40,7 +41,9 @@ import org.skaben.device.Json;
  * devices through its broker (its embedded one, or mosquitto) and prints, from one run:
  * the raw broker rate (publisher to a plain subscriber, same broker), the server's end-to-end rate (received,
  * processed and persisted), their ratio, PONG-to-CUP latency percentiles with every device pinged, and the
- * server's heap.
+ * server's heap. With {@code -Dbench.preload-journal=1000000 -Dbench.preload-tasks=500000} it first writes a
+ * weekend's game into the database ({@link WeekendPreload}), printing how long that took and the database's size;
+ * the journal queries a game master makes are timed on the database either way.
  *
  * <pre>mvn -q -DskipTests package exec:java [-Dbench.devices=1000 -Dbench.messages=50000 -Dbench.qos=1 -Dbench.rounds=3]</pre>
  * On mosquitto and PostgreSQL (both private ones the benchmark starts, and stops at its end):
@@ -76,6 +79,10 @@ public final class LoadBenchmark {
     private String dbUsername = System.getProperty("bench.db-username", "");
     private String dbPassword = System.getProperty("bench.db-password", "");
     private String dbName;
+    // a weekend's game written into the database before anything is measured (WeekendPreload); 0: none
+    private static final int PRELOAD_JOURNAL = Integer.getInteger("bench.preload-journal", 0);
+    private static final int PRELOAD_TASKS = Integer.getInteger("bench.preload-tasks", 0);
+    private static final int QUERY_REPEATS = 7;
     private final List<String> uids = new ArrayList<>();
     private final Random random = new Random(42);
     private ServerProcess server;
@@ -98,7 +105,11 @@ public final class LoadBenchmark {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
                     + "QoS %d, server -Xmx256m%s, %s, %s%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS,
                     CLUSTER ? " as one cluster instance" : "", brokerName, dbName);
+            if (PRELOAD_JOURNAL > 0 || PRELOAD_TASKS > 0) {
+                weekend(data);
+            }
             register();
+            journalQueries();
             // both paths warm up first (JIT, connection pools), then alternate; the median of each is reported.
             // The server's JIT takes several runs (its rate still rises run after run, the compiler busy on one
             // of the two cores): warm-up goes on until two server runs in a row are no more than 5 % faster
@@ -128,6 +139,7 @@ public final class LoadBenchmark {
             System.out.printf("  ratio                                        %8.2f%n%n", e2eMedian / rawMedian);
             latency();
             heap();
+            pruned();
         } finally {
             server.stop();
             if (mosquitto != null) {
@@ -169,14 +181,78 @@ public final class LoadBenchmark {
             dbUrl = DB;
             dbName = dbUrl;
         } else {
-            dbUrl = "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;"
-                    + "hsqldb.default_table_type=cached";
+            dbUrl = hsqldbUrl(data);
             dbUsername = "SA";
             dbName = "HSQLDB file";
         }
         if (CLUSTER && !dbUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("-Dbench.cluster=true needs -Dbench.db=postgres or a jdbc:postgresql: URL");
         }
+    }
+
+    /**
+     * The server has made the schema (Flyway); it is stopped, a weekend's rows are written into its database file,
+     * and it starts again on them.
+     */
+    private void weekend(Path data) throws Exception {
+        if (!dbUrl.equals(hsqldbUrl(data))) {
+            throw new IllegalStateException("bench.preload-* writes the default HSQLDB file, not " + dbUrl);
+        }
+        server.stop();
+        System.out.printf("a weekend's game (%d journal rows, %d task ids over %d h) ...%n", PRELOAD_JOURNAL,
+                PRELOAD_TASKS, WeekendPreload.WEEKEND.toHours());
+        WeekendPreload.Loaded loaded = new WeekendPreload(hsqldbUrl(data), uids, LoadBenchmark::type)
+                .load(PRELOAD_JOURNAL, PRELOAD_TASKS, System.currentTimeMillis(), data.resolve("db"));
+        System.out.printf("  written in %.1f s (%.0f rows/s); database on disk %.1f MB (%s)%n", loaded.seconds(),
+                (loaded.journalRows() + loaded.taskIds()) / loaded.seconds(), loaded.bytesOnDisk() / 1e6,
+                data.resolve("db"));
+        long t0 = System.nanoTime();
+        // on new ports (ServerProcess): the embedded broker's too
+        server.start();
+        broker = server.brokerUrl();
+        System.out.printf("  server ready again on it in %.1f s%n%n", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * What a game master's console asks of the journal (GET /api/events, 100 entries: one device's, one kind's, the
+     * newest of all; and how many SUPs came in the last hour), each asked QUERY_REPEATS times; the median and range.
+     */
+    private void journalQueries() throws Exception {
+        System.out.printf("journal queries through the REST API, %d times each (median, min-max):%n", QUERY_REPEATS);
+        Instant hourAgo = Instant.now().minusSeconds(3600);
+        timeQuery("by device   GET /api/events?device=<uid>", i -> "/api/events?device=" + uids.get(i * 37 % uids.size()));
+        timeQuery("by kind     GET /api/events?kind=info", i -> "/api/events?kind=info");
+        timeQuery("newest page GET /api/events", i -> "/api/events");
+        timeQuery("count       GET /api/events/count?kind=sup&since=<1 h ago>",
+                i -> "/api/events/count?kind=sup&since=" + hourAgo);
+        System.out.println();
+    }
+
+    private void timeQuery(String label, IntFunction<String> path) throws Exception {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < QUERY_REPEATS; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = get(path.apply(i));
+            millis.add((System.nanoTime() - t0) / 1e6);
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(path.apply(i) + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        System.out.printf("  %-58s %8.1f ms  (%.1f-%.1f)%n", label, median(millis), sorted.get(0),
+                sorted.get(sorted.size() - 1));
+    }
+
+    /** Task ids the server pruned while the benchmark ran (skaben_task_ids_pruned_total), when it counts them. */
+    private void pruned() throws Exception {
+        get("/metrics").body().lines().filter(line -> line.startsWith("skaben_task_ids_pruned_total"))
+                .forEach(line -> System.out.printf("%ntask ids pruned by the server during the benchmark: %s%n",
+                        line.substring(line.lastIndexOf(' ') + 1)));
+    }
+
+    private static String hsqldbUrl(Path data) {
+        return "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached";
     }
 
     private void startServer(Path data) throws Exception {
@@ -196,6 +272,8 @@ public final class LoadBenchmark {
     /** Every device says hello once, so the runs below measure known devices. */
     private void register() throws Exception {
         long t0 = System.nanoTime();
+        // registrations journaled from now (a preloaded weekend has its own)
+        long since = System.currentTimeMillis();
         try (Publisher p = new Publisher("bench-register")) {
             System.out.printf("publishers keep up to %d QoS %d messages unacknowledged (the broker's receive maximum "
                     + "caps the benchmark's %d)%n", p.size, QOS, WINDOW);
@@ -204,10 +282,10 @@ public final class LoadBenchmark {
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (count("registered", 0) < DEVICES && System.nanoTime() < deadline) {
+        while (count("registered", since) < DEVICES && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
-        System.out.printf("registered %d devices in %.1f s%n", count("registered", 0),
+        System.out.printf("registered %d devices in %.1f s%n", count("registered", since),
                 (System.nanoTime() - t0) / 1e9);
     }
 
