@@ -335,7 +335,8 @@ public final class LoadBenchmark {
                     "{\"timestamp\": " + now() + ", \"datahold\": {\"marker\": \"" + marker + "\"}}");
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (handled() < handledBefore + messages + 1
+        // a server from before skaben_packets_handled_total (-Dbench.server-dir): the marker alone ends its run
+        while (handledBefore >= 0 && handled() < handledBefore + messages + 1
                 || !get("/api/events?kind=info&device=" + uids.get(0) + "&limit=1").body().contains(marker)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("server did not finish in 300 s");
@@ -512,10 +513,7 @@ public final class LoadBenchmark {
         return server.count(kind, since);
     }
 
-    /**
-     * Device packets the server has finished with, all commands (skaben_packets_handled_total in /metrics); a
-     * server from before that metric (-Dbench.server-dir) counts as done, and the marker alone ends its run.
-     */
+    /** Device packets the server has finished with, all commands (skaben_packets_handled_total in /metrics); -1 if none. */
     private long handled() throws Exception {
         double sum = 0;
         boolean counted = false;
@@ -525,7 +523,7 @@ public final class LoadBenchmark {
                 counted = true;
             }
         }
-        return counted ? Math.round(sum) : Long.MAX_VALUE / 2;
+        return counted ? Math.round(sum) : -1;
     }
 
     private HttpResponse<String> get(String path) throws Exception {
