@@ -27,13 +27,8 @@ class EmbeddedBrokerTest {
      */
     @Test
     void aDeviceSubscriptionHoldsASmallBufferThatStillCarriesABurst(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", port, data.toString(), 32L * 1024 * 1024,
-                new BrokerSecurity(new BrokerSecurity.Settings("server", "secret", "skaben-device", "pw", new java.util.HashMap<>(),
-                        true, false)), null);
+        int port = freePort();
+        EmbeddedBroker broker = broker(port, data);
         broker.start();
         MqttClient device = new MqttClient("tcp://127.0.0.1:" + port, "lock_aabbccddeeff", new MemoryPersistence());
         try {
@@ -81,13 +76,8 @@ class EmbeddedBrokerTest {
      */
     @Test
     void aDevicesRarelyUsedTopicsAreDeletedAndWorkAgainWhileItsPongTopicStays(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", port, data.toString(), 32L * 1024 * 1024,
-                new BrokerSecurity(new BrokerSecurity.Settings("server", "secret", "skaben-device", "pw", new java.util.HashMap<>(),
-                        true, false)), null).addressScanPeriod(100);
+        int port = freePort();
+        EmbeddedBroker broker = broker(port, data).addressScanPeriod(100);
         broker.start();
         MqttClient device = new MqttClient("tcp://127.0.0.1:" + port, "lock_aabbccddeeff", new MemoryPersistence());
         MqttClient server = new MqttClient("tcp://127.0.0.1:" + port, "server", new MemoryPersistence());
@@ -130,6 +120,19 @@ class EmbeddedBrokerTest {
             }
             broker.stop();
         }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return free.getLocalPort();
+        }
+    }
+
+    /** A broker on the port: the server logs in as server/secret; devices anonymously (or as skaben-device/pw), no ACL. */
+    private static EmbeddedBroker broker(int port, Path data) {
+        return new EmbeddedBroker("127.0.0.1", port, data.toString(), 32L * 1024 * 1024,
+                new BrokerSecurity(new BrokerSecurity.Settings("server", "secret", "skaben-device", "pw",
+                        new java.util.HashMap<>(), true, false)), null);
     }
 
     private static final String PONG = "ask.lock.aabbccddeeff.pong";
