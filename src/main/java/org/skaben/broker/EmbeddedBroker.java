@@ -21,6 +21,20 @@ public final class EmbeddedBroker {
      */
     static final int QUEUE_BUFFER = 128;
 
+    /**
+     * Every topic published to becomes an Artemis address with a paging store of its own (about 10 KB of heap),
+     * kept until deleted. A device's CUP, SUP and INFO topics are used now and then: their addresses (which no
+     * queue is bound to; the subscriptions are on wildcard addresses) are deleted by the broker's reaper between
+     * one and two scan periods after they were created, and made again, at once, by the next publish.
+     */
+    static final String EVERY_ADDRESS = "#";
+
+    /**
+     * A PONG comes from every device every ping interval: deleting its address would make the broker create and
+     * delete one per PONG (about 0.2 ms each), so it stays, as before (one store per device).
+     */
+    static final String PONG_ADDRESS = "ask.*.*.pong";
+
     private final String host;
     private final int port;
     private final String dataDir;
@@ -29,6 +43,8 @@ public final class EmbeddedBroker {
     private final long maxMemoryBytes;
     private final BrokerSecurity security;
     private final Tls tls;
+    // how often the reaper deletes unused addresses (Artemis's default: 30 s); tests shorten it
+    private long addressScanMillis = 30_000;
 
     /** A TLS listener beside the plain one: its port and the keystore (PKCS12 or JKS) with the key and certificate. */
     public record Tls(int port, String keyStorePath, String keyStorePassword) {
@@ -42,6 +58,12 @@ public final class EmbeddedBroker {
         this.maxMemoryBytes = maxMemoryBytes;
         this.security = security;
         this.tls = tls;
+    }
+
+    /** The reaper's period; before {@link #start()}. */
+    synchronized EmbeddedBroker addressScanPeriod(long millis) {
+        this.addressScanMillis = millis;
+        return this;
     }
 
     public synchronized void start() throws Exception {
@@ -73,8 +95,13 @@ public final class EmbeddedBroker {
                     + "&sslEnabled=true&keyStorePath=" + tls.keyStorePath() + "&keyStorePassword=" + tls.keyStorePassword());
         }
         // no dead-letter or expiry address is needed for MQTT; saying so silences a warning per subscription
-        config.addAddressSetting("#", new AddressSettings().setAutoCreateDeadLetterResources(false)
-                .setMaxSizeBytes(-1).setInitialQueueBufferSize(QUEUE_BUFFER));
+        // skip-usage-check: delete an auto-created address without queues although none was ever bound to it
+        config.addAddressSetting(EVERY_ADDRESS, new AddressSettings().setAutoCreateDeadLetterResources(false)
+                .setMaxSizeBytes(-1).setInitialQueueBufferSize(QUEUE_BUFFER)
+                .setAutoDeleteAddresses(true).setAutoDeleteAddressesSkipUsageCheck(true).setAutoDeleteAddressesDelay(0));
+        // the more specific match wins for this one value; the rest comes from "#"
+        config.addAddressSetting(PONG_ADDRESS, new AddressSettings().setAutoDeleteAddressesSkipUsageCheck(false));
+        config.setAddressQueueScanPeriod(addressScanMillis);
         EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
         broker.setConfiguration(config);
         broker.setSecurityManager(security);
@@ -142,6 +169,17 @@ public final class EmbeddedBroker {
                 .forEach(q -> buffers.put(q.getName().toString(),
                         ((org.apache.activemq.artemis.core.server.impl.QueueImpl) q).getInitialQueueBufferSize()));
         return buffers;
+    }
+
+    /** The broker's addresses (core notation: "lock.aabbccddeeff.cup") that have a paging store, sorted. */
+    synchronized java.util.Set<String> pagingStores() {
+        java.util.Set<String> stores = new java.util.TreeSet<>();
+        if (server != null) {
+            for (var name : server.getActiveMQServer().getPagingManager().getStoreNames()) {
+                stores.add(name.toString());
+            }
+        }
+        return stores;
     }
 
     /** Of those, the messages sent to addresses the test accepts ("ask.lock.x.sup"); a soak's accounting. */
