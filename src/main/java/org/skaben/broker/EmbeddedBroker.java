@@ -1,11 +1,16 @@
 package org.skaben.broker;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.postoffice.QueueBinding;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.server.impl.QueueImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
@@ -157,23 +162,22 @@ public final class EmbeddedBroker {
     }
 
     /** The first chunk of each queue's buffer of arriving messages (elements), by queue name. */
-    public synchronized java.util.Map<String, Integer> queueBuffers() {
-        java.util.Map<String, Integer> buffers = new java.util.TreeMap<>();
+    public synchronized Map<String, Integer> queueBuffers() {
+        Map<String, Integer> buffers = new TreeMap<>();
         if (server == null) {
             return buffers;
         }
         server.getActiveMQServer().getPostOffice().getAllBindings()
-                .filter(b -> b instanceof org.apache.activemq.artemis.core.postoffice.QueueBinding)
-                .map(b -> ((org.apache.activemq.artemis.core.postoffice.QueueBinding) b).getQueue())
-                .filter(q -> q instanceof org.apache.activemq.artemis.core.server.impl.QueueImpl)
-                .forEach(q -> buffers.put(q.getName().toString(),
-                        ((org.apache.activemq.artemis.core.server.impl.QueueImpl) q).getInitialQueueBufferSize()));
+                .filter(b -> b instanceof QueueBinding)
+                .map(b -> ((QueueBinding) b).getQueue())
+                .filter(q -> q instanceof QueueImpl)
+                .forEach(q -> buffers.put(q.getName().toString(), ((QueueImpl) q).getInitialQueueBufferSize()));
         return buffers;
     }
 
     /** The broker's addresses (core notation: "lock.aabbccddeeff.cup") that have a paging store, sorted. */
-    synchronized java.util.Set<String> pagingStores() {
-        java.util.Set<String> stores = new java.util.TreeSet<>();
+    synchronized Set<String> pagingStores() {
+        Set<String> stores = new TreeSet<>();
         if (server != null) {
             for (var name : server.getActiveMQServer().getPagingManager().getStoreNames()) {
                 stores.add(name.toString());

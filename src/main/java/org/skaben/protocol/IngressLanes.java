@@ -42,11 +42,11 @@ public class IngressLanes extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        ExecutorService[] running = executors;
         if (lanes == 0) {
             callback.done(true);
             return true;
         }
+        ExecutorService[] running = executors;
         if (running == null) {
             exchange.setException(new RejectedExecutionException("the ingress lanes are stopped"));
             callback.done(true);

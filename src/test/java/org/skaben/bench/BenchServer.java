@@ -26,8 +26,7 @@ final class BenchServer {
         main.addOverrideProperty("skaben.mqtt.port", String.valueOf(mqttPort));
         main.addOverrideProperty("skaben.data-dir", data.toString());
         main.addOverrideProperty("skaben.mqtt.data-dir", data.resolve("broker").toString());
-        main.addOverrideProperty("skaben.db.url", "jdbc:hsqldb:file:" + data.resolve("db/skaben")
-                + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached");
+        main.addOverrideProperty("skaben.db.url", hsqldbUrl(data));
         main.addOverrideProperty("skaben.http.host", "127.0.0.1");
         main.addOverrideProperty("skaben.http.port", String.valueOf(freePort()));
         main.addOverrideProperty("skaben.http.token", name);
@@ -35,6 +34,11 @@ final class BenchServer {
         overrides.forEach(main::addOverrideProperty);
         main.start();
         return main;
+    }
+
+    /** The server's default database, an HSQLDB file, in a benchmark's folder {@code data}. */
+    static String hsqldbUrl(Path data) {
+        return "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached";
     }
 
     static int freePort() {

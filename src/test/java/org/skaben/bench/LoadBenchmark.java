@@ -181,7 +181,7 @@ public final class LoadBenchmark {
             dbUrl = DB;
             dbName = dbUrl;
         } else {
-            dbUrl = hsqldbUrl(data);
+            dbUrl = BenchServer.hsqldbUrl(data);
             dbUsername = "SA";
             dbName = "HSQLDB file";
         }
@@ -195,13 +195,13 @@ public final class LoadBenchmark {
      * and it starts again on them.
      */
     private void weekend(Path data) throws Exception {
-        if (!dbUrl.equals(hsqldbUrl(data))) {
+        if (!dbUrl.equals(BenchServer.hsqldbUrl(data))) {
             throw new IllegalStateException("bench.preload-* writes the default HSQLDB file, not " + dbUrl);
         }
         server.stop();
         System.out.printf("a weekend's game (%d journal rows, %d task ids over %d h) ...%n", PRELOAD_JOURNAL,
                 PRELOAD_TASKS, WeekendPreload.WEEKEND.toHours());
-        WeekendPreload.Loaded loaded = new WeekendPreload(hsqldbUrl(data), uids, LoadBenchmark::type)
+        WeekendPreload.Loaded loaded = new WeekendPreload(BenchServer.hsqldbUrl(data), uids, LoadBenchmark::type)
                 .load(PRELOAD_JOURNAL, PRELOAD_TASKS, System.currentTimeMillis(), data.resolve("db"));
         System.out.printf("  written in %.1f s (%.0f rows/s); database on disk %.1f MB (%s)%n", loaded.seconds(),
                 (loaded.journalRows() + loaded.taskIds()) / loaded.seconds(), loaded.bytesOnDisk() / 1e6,
@@ -249,10 +249,6 @@ public final class LoadBenchmark {
         get("/metrics").body().lines().filter(line -> line.startsWith("skaben_task_ids_pruned_total"))
                 .forEach(line -> System.out.printf("%ntask ids pruned by the server during the benchmark: %s%n",
                         line.substring(line.lastIndexOf(' ') + 1)));
-    }
-
-    private static String hsqldbUrl(Path data) {
-        return "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached";
     }
 
     private void startServer(Path data) throws Exception {

@@ -82,7 +82,7 @@ final class ServerProcess implements AutoCloseable {
                 "-Dskaben.data-dir=" + data.resolve("server"),
                 "-Dskaben.mqtt.data-dir=" + data.resolve("broker"),
                 "-Dskaben.db.url=" + (dbUrl.isBlank()
-                        ? "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
+                        ? BenchServer.hsqldbUrl(data)
                         : dbUrl),
                 "-Dskaben.ping.interval-seconds=" + pingSeconds,
                 "-Dskaben.http.token=bench",
