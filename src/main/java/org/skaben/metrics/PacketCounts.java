@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
+import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.skaben.Headers;
 import org.skaben.protocol.PacketRefused;
@@ -34,7 +35,8 @@ public class PacketCounts {
     private final MeterRegistry registry;
     private final Map<String, Counter> in = new ConcurrentHashMap<>();
     private final Map<String, Counter> out = new ConcurrentHashMap<>();
-    private final Map<String, Counter> handled = new ConcurrentHashMap<>();
+    // one completion per command, shared by that command's exchanges (it only counts): none made per packet
+    private final Map<String, Synchronization> handled = new ConcurrentHashMap<>();
 
     public PacketCounts(MeterRegistry registry) {
         this.registry = registry;
@@ -55,13 +57,7 @@ public class PacketCounts {
      */
     public void received(@Header(Headers.COMMAND) String command, Exchange exchange) {
         in(command).increment();
-        Counter done = handled(command);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange completed) {
-                done.increment();
-            }
-        });
+        exchange.getExchangeExtension().addOnCompletion(handled(command));
     }
 
     /** A device packet whose command no ingress route takes (it is refused). */
@@ -86,10 +82,18 @@ public class PacketCounts {
                 .description("Device packets received, by command").tag("command", c).register(registry));
     }
 
-    private Counter handled(String command) {
-        return handled.computeIfAbsent(command, c -> Counter.builder("skaben.packets.handled")
-                .description("Device packets whose handling finished, by command").tag("command", c)
-                .register(registry));
+    private Synchronization handled(String command) {
+        return handled.computeIfAbsent(command, c -> {
+            Counter done = Counter.builder("skaben.packets.handled")
+                    .description("Device packets whose handling finished, by command").tag("command", c)
+                    .register(registry);
+            return new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange completed) {
+                    done.increment();
+                }
+            };
+        });
     }
 
     private Counter out(String command) {
