@@ -60,6 +60,11 @@ public class PacketCounts {
         exchange.getExchangeExtension().addOnCompletion(handled(command));
     }
 
+    /** {@link #received(String, Exchange)} of the exchange's command header, as the ingress step that counts. */
+    public void received(Exchange exchange) {
+        received(exchange.getMessage().getHeader(Headers.COMMAND, String.class), exchange);
+    }
+
     /** A device packet whose command no ingress route takes (it is refused). */
     public void unrouted() {
         in(OTHER).increment();

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.Processor;
 import org.apache.camel.PropertyInject;
 import org.skaben.cluster.InstanceId;
 import org.skaben.device.DeviceRegistry;
@@ -16,6 +17,7 @@ import org.skaben.metrics.DevicesOnline;
 import org.skaben.metrics.PacketCounts;
 import org.skaben.metrics.PongLag;
 import org.skaben.metrics.Refusals;
+import org.skaben.protocol.Packet;
 import org.skaben.protocol.ServerClock;
 
 /**
@@ -44,6 +46,12 @@ public class MonitoringConfiguration implements CamelConfiguration {
         return new PacketCounts(metrics);
     }
 
+    /** Every routed device packet's count ({@link PacketCounts#received}) as a processor: no bean call to bind per packet. */
+    @BindToRegistry(lazy = true)
+    public Processor countReceived(@BeanInject("packetCounts") PacketCounts counts) {
+        return counts::received;
+    }
+
     @BindToRegistry(lazy = true)
     public Refusals refusals(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics) {
         return new Refusals(metrics);
@@ -60,6 +68,12 @@ public class MonitoringConfiguration implements CamelConfiguration {
     public PongLag pongLag(@BeanInject("metricsRegistry") PrometheusMeterRegistry metrics,
                 @BeanInject("serverClock") ServerClock clock) {
         return new PongLag(metrics, clock);
+    }
+
+    /** Every PONG's lag ({@link PongLag#record}) as a processor: no bean call to bind per packet. */
+    @BindToRegistry(lazy = true)
+    public Processor recordPongLag(@BeanInject("pongLag") PongLag lag) {
+        return exchange -> lag.record(exchange.getMessage().getBody(Packet.class));
     }
 
     @BindToRegistry(lazy = true)

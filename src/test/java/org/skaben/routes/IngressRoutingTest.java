@@ -86,6 +86,7 @@ class IngressRoutingTest extends CamelTestSupport {
         registry.bind("admitDevice", new AdmitDevice(devices));
         registry.bind("taskIds", MemoryIdempotentRepository.memoryIdempotentRepository());
         registry.bind("packetCounts", counts);
+        registry.bind("countReceived", (org.apache.camel.Processor) counts::received);
         registry.bind("refusals", new Refusals(metrics));
         registry.bind("cupRequests", new CupRequests());
         registry.bind("ingressLanes", new IngressLanes(2, 16));
