@@ -37,10 +37,8 @@ public final class BloomFilter {
 
     public void put(String value) {
         long h = hash(value);
-        long h1 = h;
-        long h2 = ((h >>> 32) | (h << 32)) | 1;
         for (int i = 0; i < hashes; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = bit(h, i);
             int word = (int) (bit >>> 6);
             long mask = 1L << bit;
             long old = words.get(word);
@@ -53,15 +51,18 @@ public final class BloomFilter {
     /** False: {@code value} was certainly never {@link #put}; true: it may have been. */
     public boolean mightContain(String value) {
         long h = hash(value);
-        long h1 = h;
-        long h2 = ((h >>> 32) | (h << 32)) | 1;
         for (int i = 0; i < hashes; i++) {
-            long bit = Math.floorMod(h1 + i * h2, bits);
+            long bit = bit(h, i);
             if ((words.get((int) (bit >>> 6)) & (1L << bit)) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The {@code i}th bit of a string of hash {@code h}: h1 + i h2 (double hashing), h2 odd, from h's halves swapped. */
+    private long bit(long h, int i) {
+        return Math.floorMod(h + i * (((h >>> 32) | (h << 32)) | 1), bits);
     }
 
     /** Its size in bits (memory: an eighth of it in bytes). */
