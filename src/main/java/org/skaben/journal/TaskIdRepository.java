@@ -1,5 +1,6 @@
 package org.skaben.journal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +98,10 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
         this.known = claimAtOnce ? null : new BloomFilter(expectedKeys, FALSE_POSITIVES);
     }
 
+    private static final String FILL_PAGE =
+            "SELECT task_key FROM applied_task WHERE task_key > ? ORDER BY task_key LIMIT ?";
+    private static final int FILL_PAGE_KEYS = 10_000;
+
     /** A new key read from the table anyway, while the filter holds no more keys than it was sized for. */
     static final double FALSE_POSITIVES = 0.01;
 
@@ -126,19 +131,26 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
      */
     void fill() {
         long t0 = System.nanoTime();
-        long[] count = {0};
+        long count = 0;
         try {
-            jdbc.query("SELECT task_key FROM applied_task", row -> {
-                known.put(row.getString(1));
-                count[0]++;
-            });
+            // in pages along the primary key: each a short read, its rows few (the heap never holds all keys)
+            String after = "";
+            List<String> page;
+            do {
+                page = jdbc.queryForList(FILL_PAGE, String.class, after, FILL_PAGE_KEYS);
+                page.forEach(known::put);
+                count += page.size();
+                if (!page.isEmpty()) {
+                    after = page.get(page.size() - 1);
+                }
+            } while (page.size() == FILL_PAGE_KEYS);
         } catch (RuntimeException e) {
             LOG.error("task ids: the filter could not be filled ({}); every task id is looked up in the database",
                     e.toString(), e);
             return;
         }
         filled = true;
-        LOG.info("task ids: {} stored keys in the filter in {} ms ({} KB, {} hashes per key)", count[0],
+        LOG.info("task ids: {} stored keys in the filter in {} ms ({} KB, {} hashes per key)", count,
                 (System.nanoTime() - t0) / 1_000_000, known.bits() / 8 / 1024, known.hashes());
     }
 
