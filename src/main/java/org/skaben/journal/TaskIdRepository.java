@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * memory (a Bloom filter, filled from the table's keys at start and with every key taken since) tells a
  * certainly new key without reading the table; only a "maybe" (a repeat, or a false positive, about one new key
  * in a hundred) costs a read by primary key on the packet's thread. Until the filter is filled (in the
- * background, so that start-up does not wait for it) every key is read. A new key's INSERT goes to the {@link JournalWriter}, in the same queue as the packet's journal entry and before it,
- * so it is committed no later than the entry the packet's acknowledgement waits for. Until then the key is held
- * in memory, and a repeat arriving meanwhile is recognised from there.
+ * background, so that start-up does not wait for it) every key is read. A new key's INSERT goes to the
+ * {@link JournalWriter}, in the same queue as the packet's journal entry and before it, so it is committed no
+ * later than the entry the packet's acknowledgement waits for. Until then the key is held in memory, and a repeat
+ * arriving meanwhile is recognised from there.
  *
  * <p>With several instances (PostgreSQL), a repeat may reach another instance while the key is still queued here,
  * so there each key is claimed at once instead: {@code INSERT ... ON CONFLICT DO NOTHING}, committed before the
