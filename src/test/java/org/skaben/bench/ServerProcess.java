@@ -121,7 +121,9 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(every.toMillis());
         }
-        throw new IllegalStateException("server did not answer " + path + " in " + within + "; see " + log());
+        // not left running behind the benchmark that gives up on it
+        process.destroyForcibly();
+        throw new IllegalStateException("server did not answer " + path + " in " + within + " (stopped); see " + log());
     }
 
     long startedNanos() {
