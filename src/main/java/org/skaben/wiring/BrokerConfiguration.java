@@ -16,6 +16,9 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.skaben.broker.BrokerSecurity;
 import org.skaben.broker.EmbeddedBroker;
+import org.skaben.egress.EgressPublisher;
+import org.skaben.egress.PahoLink;
+import org.skaben.egress.PublishWindow;
 import org.skaben.support.StoredSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,23 @@ public class BrokerConfiguration implements CamelConfiguration {
             return new MqttLogin(user.trim(), password.trim());
         }
         return embedded ? new MqttLogin("skaben-server", StoredSecret.random()) : new MqttLogin("", "");
+    }
+
+    /**
+     * The egress queue's publisher (routes/egress.camel.yaml): its own connection as {@code <client id>-egress},
+     * several packets in flight at once (skaben.mqtt.egress-in-flight, at most the broker's receive maximum).
+     */
+    @BindToRegistry(lazy = true)
+    public EgressPublisher egressPublisher(@BeanInject("mqttLogin") MqttLogin login,
+                @PropertyInject("skaben.mqtt.url") String url,
+                @PropertyInject("skaben.mqtt.instance-client-id") String clientId,
+                @PropertyInject("skaben.mqtt.egress-qos") int qos,
+                @PropertyInject("skaben.mqtt.egress-in-flight") int inFlight,
+                @PropertyInject("skaben.retry.delay-millis") long retryMillis,
+                @PropertyInject("skaben.retry.max-delay-millis") long maxRetryMillis) {
+        return new EgressPublisher(
+                () -> new PahoLink(url.trim(), clientId.trim() + "-egress", login.user(), login.password(), 10_000),
+                qos, inFlight, new PublishWindow.Backoff(retryMillis, maxRetryMillis), 5_000);
     }
 
     /** Started by {@link #configure} when skaben.mqtt.embedded is true, and only then. */
