@@ -1,7 +1,5 @@
 package org.skaben.journal;
 
-import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,21 +10,16 @@ import org.apache.camel.Header;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 import org.skaben.Headers;
-import org.skaben.support.BloomFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The applied_task table, as the idempotent consumer's repository: a SUP or INFO task_id is recorded once per
- * device. This runs for every SUP and INFO. One process alone is the only writer of the table, so a filter in
- * memory (a Bloom filter, filled from the table's keys at start and with every key taken since) tells a
- * certainly new key without reading the table; only a "maybe" (a repeat, or a false positive, about one new key
- * in a hundred) costs a read by primary key on the packet's thread. Until the filter is filled (in the
- * background, so that start-up does not wait for it) every key is read. A new key's INSERT goes to the
- * {@link JournalWriter}, in the same queue as the packet's journal entry and before it, so it is committed no
- * later than the entry the packet's acknowledgement waits for. Until then the key is held in memory, and a repeat
- * arriving meanwhile is recognised from there.
+ * device. This runs for every SUP and INFO, so a new key costs one read by primary key on the packet's thread;
+ * its INSERT goes to the {@link JournalWriter}, in the same queue as the packet's journal entry and before it,
+ * so it is committed no later than the entry the packet's acknowledgement waits for. Until then the key is held
+ * in memory, and a repeat arriving meanwhile is recognised from there.
  *
  * <p>With several instances (PostgreSQL), a repeat may reach another instance while the key is still queued here,
  * so there each key is claimed at once instead: {@code INSERT ... ON CONFLICT DO NOTHING}, committed before the
@@ -70,46 +63,21 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
     // dead instances whose sessions are being drained: their unapplied claims are taken over
     private final Set<String> takingOverFrom = ConcurrentHashMap.newKeySet();
     private final AtomicLong takenOver = new AtomicLong();
-    private final AtomicLong reads = new AtomicLong();
-    // one process alone: every key stored or taken (a pruned or removed key stays: it only costs a read); null
-    // with several instances, whose keys other instances write too
-    private final BloomFilter known;
-    // set once the table's keys are all in the filter: before that, a key not in it may still be stored
-    private volatile boolean filled;
 
-    /** One process alone, its filter sized for {@code expectedKeys} (a weekend's). */
-    public TaskIdRepository(DataSource dataSource, JournalWriter writer, long expectedKeys) {
-        this(dataSource, writer, null, expectedKeys);
+    /** One process alone. */
+    public TaskIdRepository(DataSource dataSource, JournalWriter writer) {
+        this(dataSource, writer, null);
     }
 
-    /** One of several instances on one PostgreSQL (see above), {@code claimant} its id. */
+    /** {@code claimant}: this instance's id, as one of several on one PostgreSQL (see above); null: alone. */
     public TaskIdRepository(DataSource dataSource, JournalWriter writer, String claimant) {
-        this(dataSource, writer, Objects.requireNonNull(claimant, "claimant"), 0);
-    }
-
-    /**
-     * {@code claimant}: this instance's id, as one of several on one PostgreSQL (see above); null: alone, with a
-     * filter sized for {@code expectedKeys}.
-     */
-    public TaskIdRepository(DataSource dataSource, JournalWriter writer, String claimant, long expectedKeys) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.writer = writer;
         this.claimant = claimant;
         this.claimAtOnce = claimant != null;
-        this.known = claimAtOnce ? null : new BloomFilter(expectedKeys, FALSE_POSITIVES);
     }
 
-    private static final String FILL_PAGE =
-            "SELECT task_key FROM applied_task WHERE task_key > ? ORDER BY task_key LIMIT ?";
-    private static final int FILL_PAGE_KEYS = 10_000;
-
-    /** A new key read from the table anyway, while the filter holds no more keys than it was sized for. */
-    static final double FALSE_POSITIVES = 0.01;
-
-    /**
-     * One process alone: the filter is filled from the table in the background. Several instances: this
-     * instance's unapplied claims from an earlier life are given up before it starts.
-     */
+    /** Several instances: this instance's unapplied claims from an earlier life are given up before it starts. */
     @Override
     protected void doStart() {
         if (claimAtOnce) {
@@ -118,46 +86,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
                 LOG.info("{} task ids claimed but not applied by this instance ({}) before it stopped: given up, "
                         + "so that their packets, delivered again, are applied", left, claimant);
             }
-        } else if (!filled) {
-            Thread filling = new Thread(this::fill, "skaben-task-id-filter");
-            filling.setDaemon(true);
-            filling.start();
         }
-    }
-
-    /**
-     * Puts every stored key into the filter. Keys taken meanwhile are put in by {@link #add} (which reads the
-     * table until this is done), so once it is, every stored or queued key is in the filter. A failure leaves the
-     * filter unused: every key is read from the table, as before.
-     */
-    void fill() {
-        long t0 = System.nanoTime();
-        long count = 0;
-        try {
-            // in pages along the primary key: each a short read, its rows few (the heap never holds all keys)
-            String after = "";
-            List<String> page;
-            do {
-                page = jdbc.queryForList(FILL_PAGE, String.class, after, FILL_PAGE_KEYS);
-                page.forEach(known::put);
-                count += page.size();
-                if (!page.isEmpty()) {
-                    after = page.get(page.size() - 1);
-                }
-            } while (page.size() == FILL_PAGE_KEYS);
-        } catch (RuntimeException e) {
-            LOG.error("task ids: the filter could not be filled ({}); every task id is looked up in the database",
-                    e.toString(), e);
-            return;
-        }
-        filled = true;
-        LOG.info("task ids: {} stored keys in the filter in {} ms ({} KB, {} hashes per key)", count,
-                (System.nanoTime() - t0) / 1_000_000, known.bits() / 8 / 1024, known.hashes());
-    }
-
-    /** True once every stored key is in the filter (a new key then costs no read). */
-    public boolean filterFilled() {
-        return filled;
     }
 
     /** The idempotent consumer's call: a key claimed with several instances is kept on the exchange, for {@link #markApplied}. */
@@ -180,8 +109,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
         }
         boolean stored;
         try {
-            // read filled before asking the filter: a key stored before the filling began is in it then
-            stored = (!filled || known.mightContain(key)) && stored(key);
+            stored = stored(key);
         } catch (RuntimeException e) {
             pending.remove(key);
             throw e;
@@ -190,7 +118,6 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
             pending.remove(key);
             return false;
         }
-        known.put(key);
         writer.append(INSERT, key, System.currentTimeMillis()).whenComplete((written, refused) -> {
             if (refused == null) {
                 pending.remove(key);
@@ -249,13 +176,7 @@ public class TaskIdRepository extends ServiceSupport implements IdempotentReposi
         return pending.contains(key) || stored(key);
     }
 
-    /** How many keys were looked up in the table since the start (one process alone: the filter's "maybe"s). */
-    public long reads() {
-        return reads.get();
-    }
-
     private boolean stored(String key) {
-        reads.incrementAndGet();
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM applied_task WHERE task_key = ?", Integer.class, key);
         return n != null && n > 0;
     }

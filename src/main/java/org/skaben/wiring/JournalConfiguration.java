@@ -52,16 +52,14 @@ public class JournalConfiguration implements CamelConfiguration {
 
     /**
      * The idempotent repository of routes/once-per-task.camel.yaml; with several instances each task id is
-     * claimed in the database before its packet is applied; one process alone tells new keys by a filter sized
-     * for skaben.task-ids.filter-keys.
+     * claimed in the database before its packet is applied.
      */
     @BindToRegistry(lazy = true)
     public TaskIdRepository taskIds(@BeanInject("dataSource") DataSource dataSource,
                 @BeanInject("journalWriter") JournalWriter writer,
                 @BeanInject("instanceId") InstanceId instance,
-                @PropertyInject("skaben.cluster.enabled") boolean cluster,
-                @PropertyInject("skaben.task-ids.filter-keys") long filterKeys) {
-        return new TaskIdRepository(dataSource, writer, cluster ? instance.value() : null, filterKeys);
+                @PropertyInject("skaben.cluster.enabled") boolean cluster) {
+        return new TaskIdRepository(dataSource, writer, cluster ? instance.value() : null);
     }
 
     /**

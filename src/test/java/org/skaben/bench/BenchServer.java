@@ -36,13 +36,9 @@ final class BenchServer {
         return main;
     }
 
-    /**
-     * The server's default database, an HSQLDB file, in a benchmark's folder {@code data}; -Dbench.hsqldb-settings
-     * (";hsqldb.cache_rows=200000;...") adds settings to its URL, to try them.
-     */
+    /** The server's default database, an HSQLDB file, in a benchmark's folder {@code data}. */
     static String hsqldbUrl(Path data) {
-        return "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached"
-                + System.getProperty("bench.hsqldb-settings", "");
+        return "jdbc:hsqldb:file:" + data.resolve("db/skaben") + ";shutdown=true;hsqldb.tx=mvcc;hsqldb.default_table_type=cached";
     }
 
     static int freePort() {

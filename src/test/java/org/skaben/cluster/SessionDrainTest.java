@@ -129,7 +129,7 @@ class SessionDrainTest {
                     assertEquals("ask/lock/aabbccddeeff/info", topic);
                     drained.add(new String(payload, StandardCharsets.UTF_8));
                     return true;
-                }, new TaskIdRepository(db, writer, 1000), leases);
+                }, new TaskIdRepository(db, writer), leases);
 
         SessionDrain.Drained result = drain.drain("node-x");
 

@@ -31,7 +31,7 @@ class TaskIdRepositoryTest {
         Flyway.configure().dataSource(database).load().migrate();
         jdbc = new JdbcTemplate(database);
         writer = new JournalWriter(database, 100, 1000);
-        taskIds = new TaskIdRepository(database, writer, 10_000);
+        taskIds = new TaskIdRepository(database, writer);
     }
 
     @AfterEach
@@ -68,89 +68,9 @@ class TaskIdRepositoryTest {
     void keysStoredBeforeARestartAreStillRepeats() {
         assertTrue(taskIds.add("aa01/info/7"));
         flush();
-        TaskIdRepository afterRestart = new TaskIdRepository(database, writer, 10_000);
+        TaskIdRepository afterRestart = new TaskIdRepository(database, writer);
         assertFalse(afterRestart.add("aa01/info/7"));
         assertTrue(afterRestart.add("aa01/info/8"));
-    }
-
-    /** Started, the repository fills its filter from the table: a stored key is a "maybe", read and refused. */
-    @Test
-    void keysStoredBeforeARestartAreStillRepeatsOnceTheFilterIsFilled() {
-        for (int i = 0; i < 1000; i++) {
-            assertTrue(taskIds.add("aa01/info/" + i));
-        }
-        flush();
-        TaskIdRepository afterRestart = started(new TaskIdRepository(database, writer, 10_000));
-        for (int i = 0; i < 1000; i++) {
-            assertFalse(afterRestart.add("aa01/info/" + i), "a repeat after a restart: aa01/info/" + i);
-        }
-        assertEquals(1000, afterRestart.reads());
-    }
-
-    @Test
-    void onceTheFilterIsFilledANewKeyIsNotReadFromTheTable() {
-        taskIds = started(taskIds);
-        for (int i = 0; i < 1000; i++) {
-            assertTrue(taskIds.add("aa02/sup/" + i));
-        }
-        // sized for 10,000 keys at 1 %: a new key is a false "maybe" now and then, never most of the time
-        assertTrue(taskIds.reads() < 50, taskIds.reads() + " of 1000 new keys read from the table");
-        flush();
-        long before = taskIds.reads();
-        assertFalse(taskIds.add("aa02/sup/7"), "a repeat stored");
-        assertEquals(before + 1, taskIds.reads(), "a stored repeat is a \"maybe\": read from the table");
-        // removed (a failed packet), its key stays in the filter: read again, found gone, taken
-        assertTrue(taskIds.remove("aa02/sup/7"));
-        assertTrue(taskIds.add("aa02/sup/7"));
-    }
-
-    /** The filter is filled page by page (10,000 keys each): every key of every page is a repeat afterwards. */
-    @Test
-    void aTableOfSeveralPagesIsInTheFilterWhole() {
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < 25_000; i++) {
-            rows.add(new Object[] {"aa05/sup/" + i, 1L});
-        }
-        jdbc.batchUpdate("INSERT INTO applied_task (task_key, applied_at) VALUES (?, ?)", rows);
-        TaskIdRepository afterRestart = started(new TaskIdRepository(database, writer, 30_000));
-        for (int i = 0; i < 25_000; i++) {
-            assertFalse(afterRestart.add("aa05/sup/" + i), "a stored key taken again: aa05/sup/" + i);
-        }
-        assertEquals(25_000, afterRestart.reads());
-    }
-
-    /** Keys taken while the filter is being filled are in it too: none of them is taken again afterwards. */
-    @Test
-    void keysTakenWhileTheFilterIsFilledAreRepeatsAfterwards() throws Exception {
-        for (int i = 0; i < 5000; i++) {
-            taskIds.add("aa04/info/old" + i);
-        }
-        flush();
-        TaskIdRepository filling = new TaskIdRepository(database, writer, 10_000);
-        filling.start();
-        int taken = 0;
-        for (int i = 0; !filling.filterFilled() || i < 100; i++) {
-            assertTrue(filling.add("aa04/info/new" + i));
-            taken = i + 1;
-        }
-        flush();
-        for (int i = 0; i < taken; i++) {
-            assertFalse(filling.add("aa04/info/new" + i), "taken while filling, then again: aa04/info/new" + i);
-        }
-        for (int i = 0; i < 5000; i++) {
-            assertFalse(filling.add("aa04/info/old" + i));
-        }
-    }
-
-    /** Starts a one-process repository and waits until its filter holds the table's keys. */
-    private static TaskIdRepository started(TaskIdRepository repository) {
-        repository.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!repository.filterFilled()) {
-            assertTrue(System.nanoTime() < deadline, "the filter was not filled within 10 s");
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        return repository;
     }
 
     @Test

@@ -163,7 +163,7 @@ public final class RouteFakes {
         private final List<String> log;
 
         public TaskIds(List<String> log) {
-            super(NO_DATABASE, null, 1);
+            super(NO_DATABASE, null);
             this.log = log;
         }
 
