@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
@@ -16,8 +17,8 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public class EgressPublisher extends AsyncProcessorSupport {
 
-    /** The header that carries the packet's topic (the name camel-paho-mqtt5 uses, kept by every caller). */
-    public static final String TOPIC = "CamelPahoMqtt5OverrideTopic";
+    /** The header that carries the packet's topic: camel-paho-mqtt5's, which every caller sets. */
+    public static final String TOPIC = PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC;
 
     /** Makes the link when the publisher starts. */
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package org.skaben.egress;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -39,7 +40,7 @@ public final class PahoLink implements PublishWindow.Link<PahoLink.Outgoing> {
         options.setConnectionTimeout((int) Math.max(1, connectMillis / 1000));
         if (!user.isBlank()) {
             options.setUserName(user);
-            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
         }
         this.connectMillis = connectMillis;
     }

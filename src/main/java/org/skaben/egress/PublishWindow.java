@@ -263,16 +263,19 @@ public final class PublishWindow<M> {
             }
             limit = Math.min(inFlight, receiveMaximum);
             long again = kept();
+            boolean allSent = true;
             for (Pending<M> p : new ArrayList<>(unacked.values())) {
                 if (p.again && !send(p, after)) {
                     retryLater();
-                    after.forEach(Runnable::run);
-                    return;
+                    allSent = false;
+                    break;
                 }
             }
-            waiting = false;
-            changed.signalAll();
-            LOG.info("MQTT broker back: {} packets sent again, publishing goes on", again);
+            if (allSent) {
+                waiting = false;
+                changed.signalAll();
+                LOG.info("MQTT broker back: {} packets sent again, publishing goes on", again);
+            }
         } finally {
             lock.unlock();
         }
