@@ -151,15 +151,7 @@ public final class LoadBenchmark {
 
     private void startBroker(Path data) throws Exception {
         if (BROKER.equals("mosquitto")) {
-            String settings;
-            try (var in = LoadBenchmark.class.getResourceAsStream("/bench/mosquitto.conf")) {
-                settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            // the load generator's clients log in anonymously, as they do on the embedded broker; nothing is
-            // kept beyond the run (persistence only saves at an interval and at the end, and mosquitto started
-            // as root saves as the user mosquitto, who may not write to the run's folder)
-            mosquitto = PrivateMosquitto.start(data.resolve("mosquitto"), settings + "allow_anonymous true\n"
-                    + "persistence false\n");
+            mosquitto = privateMosquitto(data.resolve("mosquitto"));
             broker = mosquitto.url();
             brokerName = "private mosquitto " + broker + " (bench/mosquitto.conf)";
         } else if (!BROKER.equals("embedded")) {
@@ -168,6 +160,20 @@ public final class LoadBenchmark {
         } else if (CLUSTER) {
             throw new IllegalArgumentException("-Dbench.cluster=true needs -Dbench.broker=mosquitto or tcp://...");
         }
+    }
+
+    /**
+     * A private mosquitto with src/test/resources/bench/mosquitto.conf. The load generator's clients log in
+     * anonymously, as they do on the embedded broker; nothing is kept beyond the run (persistence only saves at an
+     * interval and at the end, and mosquitto started as root saves as the user mosquitto, who may not write to the
+     * run's folder).
+     */
+    static PrivateMosquitto privateMosquitto(Path dir) throws Exception {
+        String settings;
+        try (var in = LoadBenchmark.class.getResourceAsStream("/bench/mosquitto.conf")) {
+            settings = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return PrivateMosquitto.start(dir, settings + "allow_anonymous true\npersistence false\n");
     }
 
     private void startDatabase(Path data) throws Exception {

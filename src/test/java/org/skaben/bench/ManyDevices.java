@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.skaben.cluster.PrivateMosquitto;
 import org.skaben.device.Json;
 
 /**
@@ -49,6 +50,9 @@ public final class ManyDevices {
     private static final int PING_SECONDS = Integer.getInteger("bench.ping-seconds", 10);
     private static final int QOS = Integer.getInteger("bench.qos", 1);
     private static final String DB_URL = System.getProperty("bench.db-url", "");
+    // the server's broker: its embedded one, or mosquitto (a private one started here with
+    // src/test/resources/bench/mosquitto.conf, the server then holding no broker in its heap)
+    private static final String BROKER = System.getProperty("bench.broker", "embedded");
     // the classes holding most of the server's heap after the rounds (jcmd GC.class_histogram), this many lines
     private static final int HISTOGRAM = Integer.getInteger("bench.histogram", 0);
     private static final String MAX_HEAP = "1g";
@@ -59,6 +63,7 @@ public final class ManyDevices {
     private final MqttQos qos = MqttQos.fromCode(QOS);
     private final List<Device> devices = new ArrayList<>();
     private ServerProcess server;
+    private PrivateMosquitto mosquitto;
     private volatile Phase phase;
 
     public static void main(String[] args) throws Exception {
@@ -68,20 +73,34 @@ public final class ManyDevices {
 
     private void run() throws Exception {
         server = new ServerProcess(Files.createTempDirectory("skaben-many"), MAX_HEAP, PING_SECONDS, DB_URL);
-        for (int i = 0; i < DEVICES; i++) {
-            String uid = String.format("b0%010x", i);
-            devices.add(new Device(i, LoadBenchmark.type(uid), uid));
-        }
         try {
+            String brokerName = "the server's embedded broker";
+            if (BROKER.equals("mosquitto")) {
+                mosquitto = LoadBenchmark.privateMosquitto(Files.createTempDirectory("skaben-many-mosquitto"));
+                server.with("skaben.mqtt.embedded", "false").with("skaben.mqtt.url", mosquitto.url());
+                brokerName = "private mosquitto " + mosquitto.url() + " (bench/mosquitto.conf)";
+            } else if (!BROKER.equals("embedded")) {
+                throw new IllegalArgumentException("-Dbench.broker: embedded or mosquitto, not " + BROKER);
+            }
+            for (int i = 0; i < DEVICES; i++) {
+                String uid = String.format("b0%010x", i);
+                devices.add(new Device(i, LoadBenchmark.type(uid), uid));
+            }
             System.out.printf("SKABEN, many devices: %d devices, one MQTT 3.1.1 connection each (HiveMQ client, 2 Netty "
-                    + "threads), PONG at QoS %d, server -Xmx%s, HSQLDB file, PING every %d s; this program and the "
-                    + "server share the machine's %d cores%n%n", DEVICES, QOS, MAX_HEAP, PING_SECONDS,
+                    + "threads) to %s, PONG at QoS %d, server -Xmx%s, HSQLDB file, PING every %d s; this program and "
+                    + "the server share the machine's %d cores%n%n", DEVICES, brokerName, QOS, MAX_HEAP, PING_SECONDS,
                     Runtime.getRuntime().availableProcessors());
             server.launch();
             long ready = server.awaitOk("/health/ready", Duration.ofSeconds(120), Duration.ofMillis(50));
             System.out.printf("first start (empty database): ready (GET /health/ready 200) %.1f s after the process start%n",
                     (ready - server.startedNanos()) / 1e9);
+            // where the heap goes: the server alone, then with every device's connection and subscriptions at the
+            // broker (nothing published yet), then with them registered and pinged
+            System.out.printf("server heap after GC, no device connected: %.0f MB used%n",
+                    ServerProcess.usedMb(server.heapAfterGc()));
             connect();
+            System.out.printf("server heap after GC, devices connected and subscribed (none has published): %.0f MB used%n",
+                    ServerProcess.usedMb(server.heapAfterGc()));
             register();
             System.out.printf("server heap after GC, devices connected and registered: %.0f MB used%n",
                     ServerProcess.usedMb(server.heapAfterGc()));
@@ -96,7 +115,15 @@ public final class ManyDevices {
             startUp();
         } finally {
             server.stop();
+            if (mosquitto != null) {
+                mosquitto.close();
+            }
         }
+    }
+
+    /** Where the devices connect: the server's embedded broker, or mosquitto. */
+    private int brokerPort() {
+        return java.net.URI.create(server.brokerUrl()).getPort();
     }
 
     /** Every device connects and subscribes as a deployed one does, {@link #CONNECTING} at a time. */
@@ -277,7 +304,7 @@ public final class ManyDevices {
 
     private Mqtt3AsyncClient client(String id) {
         return MqttClient.builder().useMqttVersion3().identifier(id)
-                .serverHost("127.0.0.1").serverPort(server.mqttPort)
+                .serverHost("127.0.0.1").serverPort(brokerPort())
                 .executorConfig(executor).buildAsync();
     }
 
@@ -353,7 +380,7 @@ public final class ManyDevices {
             this.type = type;
             this.uid = uid;
             this.client = MqttClient.builder().useMqttVersion3().identifier(type + "_" + uid)
-                    .serverHost("127.0.0.1").serverPort(server.mqttPort)
+                    .serverHost("127.0.0.1").serverPort(brokerPort())
                     .executorConfig(executor).buildAsync();
         }
 
