@@ -37,7 +37,7 @@ import org.skaben.cluster.PrivatePostgres;
 import org.skaben.device.Json;
 
 /**
- * Load generator: starts the packaged server (target/skaben-server.jar, -Xmx256m) as its own process, plays N
+ * Load generator: starts the packaged server (target/skaben-server.jar, -Xmx256m or -Dbench.server-heap) as its own process, plays N
  * devices through its broker (its embedded one, or mosquitto) and prints, from one run:
  * the raw broker rate (publisher to a plain subscriber, same broker), the server's end-to-end rate (received,
  * processed and persisted), their ratio, PONG-to-CUP latency percentiles with every device pinged, and the
@@ -66,6 +66,9 @@ public final class LoadBenchmark {
     // the server's broker, which the raw baseline uses too: embedded (the server's own), mosquitto (a private one
     // started here with the settings of src/test/resources/bench/mosquitto.conf), or tcp://host:port (one running)
     private static final String BROKER = System.getProperty("bench.broker", "embedded");
+    // the server's (and its embedded broker's) -Xmx: 256m keeps the figures comparable with those measured before;
+    // a server started as README says gets the JVM's default, a quarter of the machine's memory
+    private static final String SERVER_HEAP = System.getProperty("bench.server-heap", "256m");
     // the server's database: hsqldb (a file in the run's folder), postgres (a private PostgreSQL started here, with
     // its durable defaults), or jdbc:... (one running; -Dbench.db-username, -Dbench.db-password)
     private static final String DB = System.getProperty("bench.db", System.getProperty("bench.db-url", "hsqldb"));
@@ -103,7 +106,7 @@ public final class LoadBenchmark {
         startServer(data);
         try {
             System.out.printf("SKABEN benchmark: %d devices, %d messages per run (%d %% SUP, %d %% INFO, the rest PONG), "
-                    + "QoS %d, server -Xmx256m%s, %s, %s%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS,
+                    + "QoS %d, server -Xmx" + SERVER_HEAP + "%s, %s, %s%n%n", DEVICES, MESSAGES, SUP_PERCENT, INFO_PERCENT, QOS,
                     CLUSTER ? " as one cluster instance" : "", brokerName, dbName);
             if (PRELOAD_JOURNAL > 0 || PRELOAD_TASKS > 0) {
                 weekend(data);
@@ -258,7 +261,7 @@ public final class LoadBenchmark {
     }
 
     private void startServer(Path data) throws Exception {
-        server = new ServerProcess(data, "256m", PING_SECONDS, "");
+        server = new ServerProcess(data, SERVER_HEAP, PING_SECONDS, "");
         if (broker != null) {
             server.with("skaben.mqtt.embedded", "false").with("skaben.mqtt.url", broker);
         }
@@ -469,7 +472,7 @@ public final class LoadBenchmark {
     }
 
     private void heap() throws Exception {
-        System.out.printf("%nserver heap after GC (-Xmx256m, %d devices):%n%s", DEVICES, server.heapAfterGc());
+        System.out.printf("%nserver heap after GC (-Xmx%s, %d devices):%n%s", SERVER_HEAP, DEVICES, server.heapAfterGc());
     }
 
     /** By default 80 % PONG, 10 % SUP, 10 % INFO, spread over the devices; SUP and INFO with unique task ids. */
