@@ -5,6 +5,7 @@ import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.skaben.device.Json;
 
 /**
  * Many devices on one server (issue 15, goals 4 and 5): the packaged server as its own process (-Xmx1g), and N
- * devices (10,000 by default), each its own MQTT 3.1.1 connection to the embedded broker (client id
+ * devices (10,000 by default), each its own MQTT 3.1.1 connection to the server's broker (its embedded one, or
+ * with -Dbench.broker=mosquitto a private mosquitto; client id
  * {@code <type>_<uid>}, clean session, subscribed to {@code <type>/all/#} and {@code <type>/<uid>/#} as a
  * deployed device is), played by HiveMQ's asynchronous client on two Netty threads. Prints:
  * <ol>
@@ -33,14 +35,15 @@ import org.skaben.device.Json;
  * <li>PONG-to-CUP latency: every device answers every server PING with a PONG, a tenth of them per round with a
  * stale timestamp, so the server sends those a CUP; the baseline is the same rounds with the PONGs answered by
  * one plain client (it sends each stale device its "CUP" the moment it has the PONG), as LoadBenchmark's;
- * <li>the server's live heap after a forced GC;
+ * <li>the server's live heap after a forced GC: before any device connects, once all are connected and subscribed,
+ * once registered, and after the rounds;
  * <li>start-up with N devices in the database: the server stopped and started again, the time from the process
  * start to GET /health/ready 200, and to the last CUP of its start-up sync (each device is sent its config).
  * </ol>
  *
  * <pre>mvn -B -q -DskipTests package exec:java -Dbench.main=org.skaben.bench.ManyDevices
  *   [-Dbench.devices=10000 -Dbench.rounds=3 -Dbench.warmup-rounds=2 -Dbench.ping-seconds=10 -Dbench.qos=1
- *    -Dbench.histogram=25]</pre>
+ *    -Dbench.histogram=25 -Dbench.broker=embedded|mosquitto]</pre>
  */
 public final class ManyDevices {
 
@@ -123,7 +126,7 @@ public final class ManyDevices {
 
     /** Where the devices connect: the server's embedded broker, or mosquitto. */
     private int brokerPort() {
-        return java.net.URI.create(server.brokerUrl()).getPort();
+        return URI.create(server.brokerUrl()).getPort();
     }
 
     /** Every device connects and subscribes as a deployed one does, {@link #CONNECTING} at a time. */
