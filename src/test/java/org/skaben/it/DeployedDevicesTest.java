@@ -57,9 +57,11 @@ class DeployedDevicesTest extends SkabenAppTestSupport {
             } catch (MqttException refusedOrDisconnected) {
                 // either way nothing reaches the server
             }
-            // witness: a packet of the honest device sent after it is journaled, so the spoofed one was handled
+            // witnesses: a packet of the honest device sent after it is journaled, then the server is idle (the
+            // spoofed topic names another device, whose packets would be on another ingress lane)
             lock.send("info", "{\"timestamp\": 1, \"datahold\": {\"type\": \"console\", \"content\": \"after\"}}");
             eventually(() -> journal(lock.uid(), "info"));
+            awaitIdle();
             assertEquals(0, (int) db().queryForObject("SELECT COUNT(*) FROM event WHERE uid = ?", Integer.class, victim));
         }
     }
