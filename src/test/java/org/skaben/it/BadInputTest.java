@@ -40,7 +40,10 @@ class BadInputTest extends SkabenAppTestSupport {
         eventually(() -> journal(lock.uid(), "info").stream().anyMatch(r -> String.valueOf(r.get("detail")).contains(marker)));
         // a topic naming another device (or none) goes to that device's ingress lane, beside the good packet's,
         // and may be refused after the good packet is stored: its refusal is awaited as well
-        List<Map<String, Object>> rows = eventually(() -> refused(topic).size() > refusedBefore ? refused(topic) : null);
+        List<Map<String, Object>> rows = eventually(() -> {
+            List<Map<String, Object>> found = refused(topic);
+            return found.size() > refusedBefore ? found : null;
+        });
         assertEquals(refusedBefore + 1, rows.size(), "journaled as refused once: " + rows);
         assertEquals(config, db().queryForObject("SELECT config FROM device WHERE uid = ?", String.class, lock.uid()),
                 "the device's config is unchanged");
