@@ -11,7 +11,33 @@ import org.skaben.SkabenServer;
 /** What the benchmark programs share: free ports, and the server started inside the program's own JVM. */
 final class BenchServer {
 
+    /**
+     * How the benchmarks' MQTT clients log in to the server's embedded broker (-Dbench.login): {@code device}, the
+     * default, with the shared device user as a server started as README says wants it (the broker then caches
+     * what that user may do); {@code anonymous}, as the benchmarks did before the sixth session (no user: the
+     * broker asks BrokerSecurity again for every message).
+     */
+    static final String LOGIN = System.getProperty("bench.login", "device");
+    static final String DEVICE_USER = "skaben-device";
+    static final String DEVICE_PASSWORD = "bench-device-password";
+
     private BenchServer() {
+    }
+
+    /** Whether the clients log in as the shared device user (else anonymously). */
+    static boolean deviceLogin() {
+        if (!LOGIN.equals("device") && !LOGIN.equals("anonymous")) {
+            throw new IllegalArgumentException("-Dbench.login: device or anonymous, not " + LOGIN);
+        }
+        return LOGIN.equals("device");
+    }
+
+    /** The server's settings for the benchmarks' logins (ACL off either way: the benchmark measures speed). */
+    static Map<String, String> loginSettings() {
+        return deviceLogin()
+                ? Map.of("skaben.mqtt.anonymous", "false", "skaben.mqtt.device-username", DEVICE_USER,
+                        "skaben.mqtt.device-password", DEVICE_PASSWORD)
+                : Map.of("skaben.mqtt.anonymous", "true");
     }
 
     /**

@@ -4,6 +4,8 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,7 @@ import org.skaben.device.Json;
  *
  * <pre>mvn -B -q -DskipTests package exec:java -Dbench.main=org.skaben.bench.ManyDevices
  *   [-Dbench.devices=10000 -Dbench.rounds=3 -Dbench.warmup-rounds=2 -Dbench.ping-seconds=10 -Dbench.qos=1
- *    -Dbench.histogram=25 -Dbench.broker=embedded|mosquitto]</pre>
+ *    -Dbench.histogram=25 -Dbench.broker=embedded|mosquitto -Dbench.login=device|anonymous]</pre>
  */
 public final class ManyDevices {
 
@@ -185,7 +187,7 @@ public final class ManyDevices {
                 + "%d warm-up rounds, then %d rounds each ...%n", PING_SECONDS, WARMUP_ROUNDS, ROUNDS);
         runPhase(new Phase(false, WARMUP_ROUNDS, 0));
         Mqtt3AsyncClient echo = client("bench-echo");
-        echo.connectWith().cleanSession(true).send().get(10, TimeUnit.SECONDS);
+        login(echo).cleanSession(true).send().get(10, TimeUnit.SECONDS);
         long[] staleBefore = {0};
         echo.subscribeWith().topicFilter("echo/+/pong").qos(qos).callback(pong -> {
             Map<String, Object> body = body(pong);
@@ -288,7 +290,7 @@ public final class ManyDevices {
         while (true) {
             Mqtt3AsyncClient watcher = client("bench-cup-watcher");
             try {
-                watcher.connectWith().cleanSession(true).send().get(5, TimeUnit.SECONDS);
+                login(watcher).cleanSession(true).send().get(5, TimeUnit.SECONDS);
                 watcher.subscribeWith()
                         .addSubscription().topicFilter("lock/+/cup").qos(MqttQos.AT_MOST_ONCE).applySubscription()
                         .addSubscription().topicFilter("terminal/+/cup").qos(MqttQos.AT_MOST_ONCE).applySubscription()
@@ -313,6 +315,16 @@ public final class ManyDevices {
 
     private static long timestamp(Mqtt3Publish message) {
         return ((Number) body(message).get("timestamp")).longValue();
+    }
+
+    /** A CONNECT with the benchmarks' login ({@link BenchServer#LOGIN}): the shared device user, or none. */
+    private static Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> login(Mqtt3AsyncClient client) {
+        Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect = client.connectWith();
+        if (BenchServer.deviceLogin()) {
+            connect = connect.simpleAuth().username(BenchServer.DEVICE_USER)
+                    .password(BenchServer.DEVICE_PASSWORD.getBytes(StandardCharsets.UTF_8)).applySimpleAuth();
+        }
+        return connect;
     }
 
     private static Map<String, Object> body(Mqtt3Publish message) {
@@ -388,7 +400,7 @@ public final class ManyDevices {
         }
 
         CompletableFuture<?> connect() {
-            return client.connectWith().cleanSession(true).keepAlive(60).send()
+            return login(client).cleanSession(true).keepAlive(60).send()
                     .thenCompose(ack -> client.subscribeWith()
                             .addSubscription().topicFilter(type + "/all/#").qos(MqttQos.AT_MOST_ONCE).applySubscription()
                             .addSubscription().topicFilter(type + "/" + uid + "/#").qos(MqttQos.AT_MOST_ONCE)

@@ -19,8 +19,8 @@ import org.skaben.device.Json;
 
 /**
  * The packaged server (target/skaben-server.jar) as its own process, as the benchmark programs start it: embedded
- * broker and REST API on 127.0.0.1, an HSQLDB file database in {@code data} (or {@code bench.db-url}), anonymous
- * device logins, routes not reloaded, the API token "bench". Started again on the same {@code data}, it finds
+ * broker and REST API on 127.0.0.1, an HSQLDB file database in {@code data} (or {@code bench.db-url}), device
+ * logins as {@link BenchServer#LOGIN} says, routes not reloaded, the API token "bench". Started again on the same {@code data}, it finds
  * the database of the run before (on new ports: the old HTTP port may still be held by closed connections).
  */
 final class ServerProcess implements AutoCloseable {
@@ -86,9 +86,8 @@ final class ServerProcess implements AutoCloseable {
                         : dbUrl),
                 "-Dskaben.ping.interval-seconds=" + pingSeconds,
                 "-Dskaben.http.token=bench",
-                // the load generator's clients log in anonymously (ACL off): the benchmark measures speed
-                "-Dskaben.mqtt.anonymous=true",
                 "-Dcamel.main.routes-reload-enabled=false"));
+        BenchServer.loginSettings().forEach((key, value) -> command.add("-D" + key + "=" + value));
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.getPath()));
         startedNanos = System.nanoTime();
@@ -128,6 +127,12 @@ final class ServerProcess implements AutoCloseable {
 
     long startedNanos() {
         return startedNanos;
+    }
+
+    /** The CPU time the server's process (its embedded broker with it) has used so far, in nanoseconds. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("the server process's CPU time cannot be read here")).toNanos();
     }
 
     long pid() {
