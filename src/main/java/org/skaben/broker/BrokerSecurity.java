@@ -52,7 +52,9 @@ public final class BrokerSecurity implements ActiveMQSecurityManager5 {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user == null ? "anonymous" : user));
         subject.getPrincipals().add(new RolePrincipal(role));
-        subject.getPrincipals().add(new ConnectionPrincipal(connection, settings.perDevice().containsKey(user) ? user : null));
+        // an anonymous device (user null) has no credentials of its own; Map.of() would throw on a null key
+        boolean ownCredentials = user != null && settings.perDevice().containsKey(user);
+        subject.getPrincipals().add(new ConnectionPrincipal(connection, ownCredentials ? user : null));
         return subject;
     }
 
